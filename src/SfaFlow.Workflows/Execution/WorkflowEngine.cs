@@ -1,0 +1,191 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SfaFlow.Workflows.Activities.Catalog;
+using SfaFlow.Workflows.Activities.Composition;
+using SfaFlow.Workflows.Compilation;
+using SfaFlow.Workflows.Definitions;
+using SfaFlow.Workflows.Expressions;
+using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Scripting;
+
+namespace SfaFlow.Workflows.Execution;
+
+/// <summary>
+/// Runs workflow definitions in memory: start an instance, resume it by bookmark, cancel it, retry it after an incident.
+/// Each call runs one burst and returns the instance in its new state; persisting it is the caller's business. Calls for
+/// one instance must not overlap (the durable runtime serializes them).
+/// </summary>
+public sealed partial class WorkflowEngine
+{
+    private readonly ConditionalWeakTable<WorkflowDefinition, WorkflowPlan> _plans = [];
+    private readonly WorkflowCompiler _compiler;
+    private readonly EngineServices _services;
+    private readonly WorkflowEngineOptions _options;
+
+    public WorkflowEngine(
+        ActivityRegistry activities,
+        ScriptHost scripts,
+        TimeProvider clock,
+        IServiceProvider services,
+        IOptions<WorkflowEngineOptions> options,
+        ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Activities = activities;
+        _compiler = new WorkflowCompiler(activities);
+        _services = new EngineServices(services, clock, scripts, loggers ?? NullLoggerFactory.Instance);
+        _options = options.Value;
+    }
+
+    public ActivityRegistry Activities { get; }
+
+    /// <summary>
+    /// Makes a definition usable as an activity in other workflows, under its name Pascal-cased (Elsa's
+    /// <c>usableAsActivity</c>). Registering a newer version of the same definition replaces the older one.
+    /// </summary>
+    public ActivityDescriptor RegisterWorkflowActivity(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var activity = new WorkflowDefinitionActivity(definition);
+        if (Activities.Find(activity.TypeKey) is { Activity: WorkflowDefinitionActivity })
+        {
+            Activities.Unregister(activity.TypeKey);
+        }
+
+        return Activities.Register(activity.Describe());
+    }
+
+    /// <summary>Reads Elsa JSON and checks it; the definition is null when there are errors.</summary>
+    public DefinitionReadResult Validate(string json)
+    {
+        var read = ElsaJsonReader.Read(json);
+        if (read.Definition is null || !read.Succeeded)
+        {
+            return read;
+        }
+
+        return read with { Diagnostics = [.. read.Diagnostics, .. Validate(read.Definition)] };
+    }
+
+    /// <summary>Everything that would stop the definition from running, and warnings.</summary>
+    public IReadOnlyList<DefinitionDiagnostic> Validate(WorkflowDefinition definition) => _compiler.Compile(definition).Diagnostics;
+
+    /// <summary>Compiles the definition once; later calls with the same definition object reuse the plan.</summary>
+    /// <exception cref="WorkflowDefinitionException">The definition has errors.</exception>
+    public WorkflowPlan Prepare(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (_plans.TryGetValue(definition, out var cached))
+        {
+            return cached;
+        }
+
+        var (plan, diagnostics) = _compiler.Compile(definition);
+        if (plan is null)
+        {
+            throw new WorkflowDefinitionException([.. diagnostics.Where(d => d.IsError)]);
+        }
+
+        _plans.AddOrUpdate(definition, plan);
+        return plan;
+    }
+
+    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, StartWorkflowOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var plan = Prepare(definition);
+        options ??= new StartWorkflowOptions();
+        var now = _services.Clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = options.InstanceId ?? Guid.NewGuid().ToString("N"),
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            CorrelationId = options.CorrelationId,
+            FlowchartMode = options.FlowchartMode ?? plan.FlowchartMode ?? _options.DefaultFlowchartMode,
+            Status = WorkflowStatus.Running,
+            SubStatus = WorkflowSubStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        foreach (var (name, value) in options.Input ?? new Dictionary<string, object?>())
+        {
+            instance.Input[name] = value is System.Text.Json.JsonElement element ? ValueConverter.FromJsonElement(element) : value;
+        }
+
+        foreach (var variable in definition.Variables)
+        {
+            instance.Variables[variable.Id] = variable.Value is { } value
+                ? ValueConverter.Convert(value, variable.IsArray ? typeof(object) : TypeAliases.Resolve(variable.TypeName))
+                : null;
+        }
+
+        var trigger = options.TriggerActivityId is { } triggerId ? new StartTrigger(triggerId, options.TriggerPayload) : null;
+        using var run = new WorkflowRun(_services, plan, instance, cancellationToken) { Trigger = trigger };
+        run.Enqueue(WorkItem.Execute(plan.Root, parent: null));
+        await run.RunAsync();
+        return instance;
+    }
+
+    /// <summary>Resumes the activity waiting on a bookmark; the payload reaches it (an event's data, a task's result).</summary>
+    /// <exception cref="BookmarkNotFoundException">The bookmark was already consumed or never existed.</exception>
+    /// <exception cref="InvalidOperationException">The instance has finished.</exception>
+    public async Task<WorkflowInstance> ResumeAsync(
+        WorkflowDefinition definition, WorkflowInstance instance, string bookmarkId, object? payload = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        EnsureRunnable(instance, "resumed");
+        var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
+            ?? throw new BookmarkNotFoundException(instance.Id, bookmarkId);
+        using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken);
+        var context = run.FindContext(bookmark.ActivityInstanceId)
+            ?? throw new InvalidOperationException($"Bookmark '{bookmarkId}' belongs to activity execution '{bookmark.ActivityInstanceId}', which instance '{instance.Id}' no longer has.");
+        if (bookmark.AutoBurn)
+        {
+            instance.Bookmarks.Remove(bookmark);
+        }
+
+        run.Enqueue(WorkItem.Resume(context, bookmark, payload is System.Text.Json.JsonElement element ? ValueConverter.FromJsonElement(element) : payload));
+        await run.RunAsync();
+        return instance;
+    }
+
+    /// <summary>Cancels the instance: everything running stops, its bookmarks are removed, and it ends Cancelled.</summary>
+    public async Task<WorkflowInstance> CancelAsync(WorkflowDefinition definition, WorkflowInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        EnsureRunnable(instance, "cancelled");
+        using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken);
+        run.CancelInstance();
+        await run.RunAsync();
+        return instance;
+    }
+
+    /// <summary>Runs the faulted activities again (a new attempt each), then the work their fault interrupted.</summary>
+    /// <exception cref="InvalidOperationException">Nothing in the instance can be retried.</exception>
+    public async Task<WorkflowInstance> RetryAsync(WorkflowDefinition definition, WorkflowInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var faulted = instance.Contexts.Where(c => c.Status == ActivityStatus.Faulted).ToList();
+        if (faulted.Count == 0)
+        {
+            throw new InvalidOperationException($"Instance '{instance.Id}' has no faulted activity to retry.");
+        }
+
+        using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken);
+        run.EnqueueRetry(faulted);
+        await run.RunAsync();
+        return instance;
+    }
+
+    private static void EnsureRunnable(WorkflowInstance instance, string verb)
+    {
+        if (instance.IsFinished)
+        {
+            throw new InvalidOperationException($"Instance '{instance.Id}' has finished ({instance.SubStatus}) and cannot be {verb}.");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Acornima;
+using Jint;
+
+namespace SfaFlow.Workflows.Scripting;
+
+/// <summary>Parses scripts once and caches them by source text.</summary>
+internal static partial class ScriptCompiler
+{
+    // Bounded so that a stream of distinct scripts (say, from a validation endpoint) cannot grow memory without limit.
+    private const int CacheCapacity = 4096;
+
+    private static readonly ConcurrentDictionary<string, CompiledScript> Cache = new(StringComparer.Ordinal);
+
+    private static readonly ScriptPreparationOptions PreparationOptions = ScriptPreparationOptions.Default with
+    {
+        ParsingOptions = ScriptParsingOptions.Default with { Tolerant = false },
+    };
+
+    /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
+    public static CompiledScript Compile(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Cache.TryGetValue(source, out var cached))
+        {
+            return cached;
+        }
+
+        // Parse the script as written first, so syntax errors point at the user's own lines and columns.
+        Validate(source);
+        var compiled = new CompiledScript
+        {
+            Source = source,
+            Prepared = Engine.PrepareScript("{\n" + source + "\n}", options: PreparationOptions),
+            AccessorNames = [.. AccessorPattern().Matches(source).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
+            VariablesMembers = [.. VariablesMemberPattern().Matches(source).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
+        };
+
+        if (Cache.Count >= CacheCapacity)
+        {
+            Cache.Clear();
+        }
+
+        Cache[source] = compiled;
+        return compiled;
+    }
+
+    /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
+    public static void Validate(string source)
+    {
+        try
+        {
+            Engine.PrepareScript(source, options: PreparationOptions);
+        }
+        catch (ScriptPreparationException exception) when (exception.InnerException is ParseErrorException parseError)
+        {
+            throw new ScriptSyntaxException(parseError.Description, parseError.LineNumber, parseError.Column + 1, exception);
+        }
+        catch (ParseErrorException parseError)
+        {
+            throw new ScriptSyntaxException(parseError.Description, parseError.LineNumber, parseError.Column + 1, parseError);
+        }
+        catch (ScriptPreparationException exception)
+        {
+            throw new ScriptSyntaxException(exception.Message, 1, 1, exception);
+        }
+    }
+
+    [GeneratedRegex(@"\b[gs]et[A-Z0-9][A-Za-z0-9]*\b")]
+    private static partial Regex AccessorPattern();
+
+    [GeneratedRegex(@"\bvariables\s*\.\s*([A-Za-z_$][A-Za-z0-9_$]*)")]
+    private static partial Regex VariablesMemberPattern();
+}
