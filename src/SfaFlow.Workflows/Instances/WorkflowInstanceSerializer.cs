@@ -25,6 +25,10 @@ public static class WorkflowInstanceSerializer
             // Populate keeps the dictionaries' comparers (instance input names are case-insensitive).
             PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // Stored state, never embedded in HTML: write '+', '<' and non-ASCII text as they are, so that a value reads
+            // back and writes again byte for byte.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter(), new PlainValueConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);

@@ -112,8 +112,11 @@ internal static class JsConvert
                 return Seal(engine, obj, frozen);
             case JsonArray jsonArray:
                 return Seal(engine, new JsArray(engine, [.. jsonArray.Select(child => FromJsonNode(engine, child, frozen, depth + 1))]), frozen);
+            case JsonValue value when value.TryGetValue<JsonElement>(out var element):
+                return FromJsonElement(engine, element, frozen, depth);
             default:
-                return FromJsonElement(engine, node.GetValue<JsonElement>(), frozen, depth);
+                // A value node built in code wraps a plain .NET value.
+                return ToJs(engine, node.GetValue<object>(), frozen, depth);
         }
     }
 
