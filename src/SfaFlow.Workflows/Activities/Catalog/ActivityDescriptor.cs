@@ -39,7 +39,8 @@ public sealed record ActivityDescriptor
 
     /// <summary>The shared activity instance.</summary>
     [JsonIgnore]
-    public required WorkflowActivity Activity { get; init; }
+    // Not 'required': System.Text.Json refuses required members it is told to ignore.
+    public WorkflowActivity Activity { get; init; } = null!;
 
     /// <summary>Finds an input by JSON key (case-insensitive).</summary>
     public InputDescriptor? FindInput(string name) =>

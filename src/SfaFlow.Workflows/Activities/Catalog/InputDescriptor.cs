@@ -32,8 +32,10 @@ public sealed record InputDescriptor
     public int Order { get; init; }
 
     [JsonIgnore]
-    public required Type ValueType { get; init; }
+    // Not 'required': System.Text.Json refuses required members it is told to ignore.
+    public Type ValueType { get; init; } = typeof(object);
 
     [JsonIgnore]
-    public required ActivityPort Port { get; init; }
+    // Not 'required': System.Text.Json refuses required members it is told to ignore.
+    public ActivityPort Port { get; init; } = null!;
 }

@@ -16,5 +16,6 @@ public sealed record OutputDescriptor
     public string? Description { get; init; }
 
     [JsonIgnore]
-    public required ActivityPort Port { get; init; }
+    // Not 'required': System.Text.Json refuses required members it is told to ignore.
+    public ActivityPort Port { get; init; } = null!;
 }
