@@ -10,11 +10,14 @@ public sealed record DefinitionDiagnostic(string Path, string Message, Diagnosti
 
     public int? Column { get; init; }
 
+    /// <summary>True when <see cref="Line"/> and <see cref="Column"/> count from the start of a script, not the file.</summary>
+    public bool InScript { get; init; }
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     public override string ToString()
     {
-        var location = Line is null ? "" : $" (line {Line}, column {Column})";
+        var location = Line is null ? "" : $" ({(InScript ? "script line" : "line")} {Line}, column {Column})";
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
         return $"{severity} at {Path}: {Message}{location}";
     }

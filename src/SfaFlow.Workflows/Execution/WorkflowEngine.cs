@@ -66,7 +66,8 @@ public sealed partial class WorkflowEngine
             return read;
         }
 
-        return read with { Diagnostics = [.. read.Diagnostics, .. Validate(read.Definition)] };
+        IReadOnlyList<DefinitionDiagnostic> diagnostics = [.. read.Diagnostics, .. Validate(read.Definition)];
+        return new DefinitionReadResult(diagnostics.Any(d => d.IsError) ? null : read.Definition, diagnostics);
     }
 
     /// <summary>Everything that would stop the definition from running, and warnings.</summary>
@@ -113,7 +114,7 @@ public sealed partial class WorkflowEngine
 
         foreach (var (name, value) in options.Input ?? new Dictionary<string, object?>())
         {
-            instance.Input[name] = value is System.Text.Json.JsonElement element ? ValueConverter.FromJsonElement(element) : value;
+            instance.Input[name] = ConvertInput(definition, name, value is System.Text.Json.JsonElement element ? ValueConverter.FromJsonElement(element) : value);
         }
 
         foreach (var variable in definition.Variables)
@@ -179,6 +180,26 @@ public sealed partial class WorkflowEngine
         run.EnqueueRetry(faulted);
         await run.RunAsync();
         return instance;
+    }
+
+    /// <summary>A declared input is converted to its declared type; undeclared inputs pass as they are.</summary>
+    /// <exception cref="ArgumentException">The value cannot be read as the declared type.</exception>
+    private static object? ConvertInput(WorkflowDefinition definition, string name, object? value)
+    {
+        var declared = definition.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (declared is null || value is null)
+        {
+            return value;
+        }
+
+        try
+        {
+            return ValueConverter.Convert(value, TypeAliases.Resolve(declared.Type));
+        }
+        catch (ValueConversionException exception)
+        {
+            throw new ArgumentException($"Input '{declared.Name}' is declared as {declared.Type}: {exception.Message}", nameof(name), exception);
+        }
     }
 
     private static void EnsureRunnable(WorkflowInstance instance, string verb)

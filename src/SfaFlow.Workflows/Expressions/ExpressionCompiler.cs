@@ -146,6 +146,7 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
             {
                 Line = exception.Line,
                 Column = exception.Column,
+                InScript = true,
             });
             return null;
         }

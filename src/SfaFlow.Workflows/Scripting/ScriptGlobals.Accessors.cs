@@ -38,9 +38,11 @@ internal sealed partial class ScriptGlobals
                 return ToJs(output);
             }
 
-            if (Scope.DeclaredInputNames.Contains(name, StringComparer.Ordinal))
+            // Elsa names input accessors after the input as declared (getMessage for 'Message'); an input declared in
+            // lower case ('lead') is also reachable as getLead().
+            if (Scope.DeclaredInputNames.FirstOrDefault(input => input == name || Pascalize(input) == name) is { } input)
             {
-                return ToJs(Scope.GetInput(name));
+                return ToJs(Scope.GetInput(input));
             }
 
             var variable = FindVariable(name) ?? throw ReferenceError($"{accessor} is not defined: no variable, input or activity output named '{name}' is in scope.");

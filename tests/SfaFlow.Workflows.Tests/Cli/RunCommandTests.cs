@@ -112,7 +112,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Stdout);
         Assert.Contains($"{path}: error at $.root.activities[0].text.expression.value:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("(line 1, column", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(script line 1, column", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

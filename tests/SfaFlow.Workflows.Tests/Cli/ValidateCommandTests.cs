@@ -54,7 +54,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("error at", StringComparison.Ordinal));
         Assert.StartsWith($"{path}: error at $.root.activities[0].text.expression.value: ", line, StringComparison.Ordinal);
-        Assert.EndsWith("(line 2, column 9)", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("(script line 2, column 9)", line.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

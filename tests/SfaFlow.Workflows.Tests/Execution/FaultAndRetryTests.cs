@@ -31,7 +31,8 @@ public sealed class FaultAndRetryTests
     public async Task Fault_StopsTheBurstAndKeepsTheQueuedWorkForARetry()
     {
         var calls = 0;
-        using var engine = new TestEngine(configure: services => services.AddSingleton(_ =>
+        // Generous limits: on a busy machine the thread-pool hop of a host call must not trip its deadline.
+        using var engine = new TestEngine(o => (o.Timeout, o.HostCallTimeout) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), services => services.AddSingleton(_ =>
         {
             var functions = new ScriptFunctionRegistry();
             functions.Register(new ScriptFunction("flaky", (_, _) => ++calls == 1 ? throw new InvalidOperationException("CRM offline") : "ok"));

@@ -91,6 +91,30 @@ public sealed class VariablesAndScriptsTests
     }
 
     [Fact]
+    public async Task Scripts_InputDeclaredInLowerCase_HasItsAccessorAsWrittenAndPascalCased()
+    {
+        var (_, lines) = await Run(
+            [WriteLineJs("a", "getLead().name")],
+            input: new Dictionary<string, object?> { ["lead"] = new JsonObject { ["name"] = "Ada" } },
+            inputs: [new JsonObject { ["name"] = "lead", ["type"] = "Object" }]);
+
+        Assert.Equal(["Ada"], lines);
+    }
+
+    [Fact]
+    public async Task Start_DeclaredInputs_AreConvertedToTheirType_AndBadValuesAreRefused()
+    {
+        using var engine = new TestEngine();
+        var definition = Definition([WriteLineJs("a", "typeof getCount() + ' ' + (getCount() + 1)")], inputs: [new JsonObject { ["name"] = "Count", ["type"] = "Int32" }]);
+
+        await engine.StartAsync(definition, new StartWorkflowOptions { Input = new Dictionary<string, object?> { ["count"] = "41" } });
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => engine.StartAsync(definition, new StartWorkflowOptions { Input = new Dictionary<string, object?> { ["count"] = "five" } }));
+
+        Assert.Equal(["number 42"], engine.Lines.Lines);
+        Assert.Contains("Input 'Count' is declared as Int32: Cannot read 'five' as Int32", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scripts_InputGlobals_AreReadOnly()
     {
         using var engine = new TestEngine(o => o.InputGlobals.Add("lead"));

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SfaFlow.Web.Tests;
+
+public sealed class HostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Health_AnswersHealthy()
+    {
+        var response = await _client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Activities_ListsTheBuiltInsWithTheirInputsAndPorts()
+    {
+        var catalog = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/activities", UriKind.Relative));
+
+        var decision = catalog.EnumerateArray().Single(a => a.GetProperty("typeKey").GetString() == "Elsa.FlowDecision");
+        Assert.Equal("Branching", decision.GetProperty("category").GetString());
+        Assert.Equal(["True", "False"], decision.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()));
+        var condition = Assert.Single(decision.GetProperty("inputs").EnumerateArray());
+        Assert.Equal(("condition", "Boolean", "JavaScript"), (condition.GetProperty("name").GetString(), condition.GetProperty("typeName").GetString(), condition.GetProperty("defaultSyntax").GetString()));
+        Assert.Contains(catalog.EnumerateArray(), a => a.GetProperty("typeKey").GetString() == "Elsa.Event" && a.GetProperty("kind").GetString() == "Trigger");
+    }
+
+    [Fact]
+    public async Task Activity_UnknownType_IsNotFound()
+    {
+        var response = await _client.GetAsync(new Uri("/api/activities/Acme.Nothing", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentsTheEndpoints()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/activities", out _));
+        Assert.True(paths.TryGetProperty("/health", out _));
+    }
+}
