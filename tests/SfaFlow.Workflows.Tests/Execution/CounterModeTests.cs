@@ -159,6 +159,23 @@ public sealed class CounterModeTests
         Assert.Equal(["inner", "after"], engine.Lines.Lines);
     }
 
+    [Theory]
+    [InlineData(FlowchartMode.CounterBased)]
+    [InlineData(FlowchartMode.TokenBased)]
+    public async Task Run_FlowchartNestedDirectly_RunsWithItsOwnVariablesAndCompletesWithDone(FlowchartMode mode)
+    {
+        using var engine = new TestEngine();
+        var inner = Flowchart("inner", [WriteLineJs("i1", "'inner ' + getStep()"), Delay("pause", "00:01:00"), WriteLine("i2", "inner done")],
+            [Connect("i1", "pause"), Connect("pause", "i2")], [Variable("Step", "String", "one")]);
+        var definition = Definition([Start(), inner, WriteLine("after", "after")], [Connect("start", "inner"), Connect("inner", "after")]);
+
+        var instance = await engine.RunUntilEndAsync(definition, new SfaFlow.Workflows.Execution.StartWorkflowOptions { FlowchartMode = mode });
+
+        Assert.Equal(["inner one", "inner done", "after"], engine.Lines.Lines);
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal(["Done"], instance.Journal.Single(j => j.ActivityId == "inner").Outcomes!);
+    }
+
     [Fact]
     public async Task Run_ConnectionWithoutPort_FiresOnDoneOnly()
     {
