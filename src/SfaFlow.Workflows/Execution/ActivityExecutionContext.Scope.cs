@@ -9,92 +9,115 @@ namespace SfaFlow.Workflows.Execution;
 internal sealed partial class ActivityExecutionContext
 {
     /// <summary>
-    /// The scopes visible from this activity, innermost first: each enclosing flowchart that declares variables, then the
-    /// workflow. Each yields its declarations and the dictionary holding their values (keyed by variable id).
+    /// Finds a variable in the scopes visible from this activity, innermost first: each enclosing flowchart that declares
+    /// variables, a workflow used as an activity (which hides everything outside it), then the workflow. Matches the id
+    /// (or, for <paramref name="byName"/>, the name). Loops rather than LINQ: this runs for every variable access.
     /// </summary>
-    private IEnumerable<(IReadOnlyList<VariableDefinition> Declared, Dictionary<string, object?> Values)> Scopes()
+    private bool TryFindVariable(string key, bool byName, out VariableDefinition variable, out Dictionary<string, object?> values)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope.Node.Flowchart is { Variables.Count: > 0 } flowchart && scope.State.Variables is { } values)
+            if (scope.Node.Flowchart is { Variables.Count: > 0 } flowchart && scope.State.Variables is { } declaredValues &&
+                Find(flowchart.Variables, key, byName) is { } declared)
             {
-                yield return (flowchart.Variables, values);
+                (variable, values) = (declared, declaredValues);
+                return true;
             }
 
             // A workflow used as an activity sees its own variables and inputs, never its parent's.
             if (scope.Node.Descriptor?.Activity is WorkflowDefinitionActivity composite && scope.State.Variables is { } own)
             {
-                yield return (composite.ScopeVariables, own);
-                yield break;
+                var found = Find(composite.ScopeVariables, key, byName);
+                (variable, values) = (found!, own);
+                return found is not null;
             }
         }
 
-        yield return (Run.Plan.DeclaredVariables, Run.Instance.Variables);
+        (variable, values) = (Find(Run.Plan.DeclaredVariables, key, byName)!, Run.Instance.Variables);
+        return variable is not null;
     }
 
-    public object? GetVariableById(string id)
+    private static VariableDefinition? Find(IReadOnlyList<VariableDefinition> declared, string key, bool byName)
     {
-        foreach (var (declared, values) in Scopes())
+        for (var i = 0; i < declared.Count; i++)
         {
-            if (declared.Any(v => v.Id == id || v.Name == id))
+            if (byName ? declared[i].Name == key : declared[i].Id == key)
             {
-                var key = declared.First(v => v.Id == id || v.Name == id).Id;
-                return values.GetValueOrDefault(key);
+                return declared[i];
             }
         }
 
-        return Run.Instance.Variables.GetValueOrDefault(id);
+        // References by id fall back to the name, as Elsa Studio sometimes writes names where ids belong.
+        return byName ? null : Find(declared, key, byName: true);
     }
+
+    public object? GetVariableById(string id) =>
+        TryFindVariable(id, byName: false, out var variable, out var values)
+            ? values.GetValueOrDefault(variable.Id)
+            : Run.Instance.Variables.GetValueOrDefault(id);
 
     /// <summary>Sets a variable by id (SetVariable, output bindings), converting to its declared type.</summary>
     /// <exception cref="InvalidOperationException">No scope declares the variable.</exception>
     public void SetVariableById(string id, object? value)
     {
-        foreach (var (declared, values) in Scopes())
+        if (!TryFindVariable(id, byName: false, out var variable, out var values))
         {
-            var variable = declared.FirstOrDefault(v => v.Id == id) ?? declared.FirstOrDefault(v => v.Name == id);
-            if (variable is not null)
-            {
-                values[variable.Id] = ConvertForVariable(variable, value);
-                return;
-            }
+            throw new InvalidOperationException($"Variable '{id}' not found.");
         }
 
-        throw new InvalidOperationException($"Variable '{id}' not found.");
+        values[variable.Id] = ConvertForVariable(variable, value);
     }
 
-    public object? GetVariable(string name)
-    {
-        foreach (var (declared, values) in Scopes())
-        {
-            var variable = declared.FirstOrDefault(v => v.Name == name);
-            if (variable is not null)
-            {
-                return values.GetValueOrDefault(variable.Id);
-            }
-        }
-
-        return Run.Instance.Variables.GetValueOrDefault(name);
-    }
+    public object? GetVariable(string name) =>
+        TryFindVariable(name, byName: true, out var variable, out var values)
+            ? values.GetValueOrDefault(variable.Id)
+            : Run.Instance.Variables.GetValueOrDefault(name);
 
     /// <summary>Sets a variable by name; as in Elsa, an undeclared name creates a workflow variable.</summary>
     public void SetVariable(string name, object? value)
     {
-        foreach (var (declared, values) in Scopes())
+        if (TryFindVariable(name, byName: true, out var variable, out var values))
         {
-            var variable = declared.FirstOrDefault(v => v.Name == name);
-            if (variable is not null)
+            values[variable.Id] = ConvertForVariable(variable, value);
+        }
+        else
+        {
+            Run.Instance.Variables[name] = value;
+        }
+    }
+
+    /// <summary>Names of the variables visible from this activity, innermost first, then undeclared workflow variables.</summary>
+    private IEnumerable<VariableDefinition> VisibleDeclarations()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.Node.Flowchart is { Variables.Count: > 0 } flowchart && scope.State.Variables is not null)
             {
-                values[variable.Id] = ConvertForVariable(variable, value);
-                return;
+                foreach (var variable in flowchart.Variables)
+                {
+                    yield return variable;
+                }
+            }
+
+            if (scope.Node.Descriptor?.Activity is WorkflowDefinitionActivity composite && scope.State.Variables is not null)
+            {
+                foreach (var variable in composite.ScopeVariables)
+                {
+                    yield return variable;
+                }
+
+                yield break;
             }
         }
 
-        Run.Instance.Variables[name] = value;
+        foreach (var variable in Run.Plan.DeclaredVariables)
+        {
+            yield return variable;
+        }
     }
 
     public IEnumerable<string> VisibleVariableNames =>
-        Scopes().SelectMany(scope => scope.Declared.Select(v => v.Name))
+        VisibleDeclarations().Select(v => v.Name)
             .Concat(Run.Instance.Variables.Keys.Where(key => !Run.Plan.DeclaredVariables.Any(v => v.Id == key)))
             .Distinct(StringComparer.Ordinal);
 

@@ -14,8 +14,6 @@ internal sealed partial class ActivityExecutionContext(
     WorkflowRun run, PlanNode node, ActivityExecutionContext? parent, ActivityContextState state)
     : IActivityExecutionContext, IScriptScope
 {
-    private static readonly string[] DoneOutcomes = [WorkflowActivity.DoneOutcome];
-
     public WorkflowRun Run { get; } = run;
 
     public PlanNode Node { get; } = node;
@@ -103,7 +101,7 @@ internal sealed partial class ActivityExecutionContext(
 
     public void Complete(params string[] outcomes)
     {
-        IReadOnlyList<string> result = outcomes is null || outcomes.Length == 0 ? DoneOutcomes : outcomes;
+        IReadOnlyList<string> result = outcomes is null || outcomes.Length == 0 ? Outcomes.Done : outcomes;
         if (Invoking)
         {
             PendingOutcomes = result;

@@ -100,7 +100,7 @@ internal sealed partial class WorkflowRun
         }
         else if (context.BookmarksCreated == 0 && descriptor.Activity is not ICompositeActivity)
         {
-            CompleteActivity(context, [WorkflowActivity.DoneOutcome]);
+            CompleteActivity(context, Outcomes.Done);
         }
     }
 
@@ -164,9 +164,21 @@ internal sealed partial class WorkflowRun
             journal.Outcomes = outcomes;
         }
 
-        Instance.Bookmarks.RemoveAll(b => b.ActivityInstanceId == context.State.Id);
+        RemoveBookmarksOf(context);
         Instance.Contexts.Remove(context.State);
         _live.Remove(context.State.Id);
+    }
+
+    private void RemoveBookmarksOf(ActivityExecutionContext context)
+    {
+        var bookmarks = Instance.Bookmarks;
+        for (var i = bookmarks.Count - 1; i >= 0; i--)
+        {
+            if (bookmarks[i].ActivityInstanceId == context.State.Id)
+            {
+                bookmarks.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>Elsa.Finish: the whole instance ends now; queued work and bookmarks are dropped, nothing is cancelled.</summary>

@@ -24,7 +24,7 @@ internal sealed partial class WorkflowRun
             scope.State.FaultCount++;
         }
 
-        Instance.Bookmarks.RemoveAll(b => b.ActivityInstanceId == context.State.Id);
+        RemoveBookmarksOf(context);
         AddIncident(context.Node.Id, context.Node.NodeId, context.Node.Type, context.State.Id, exception.Message,
             exception.GetType().FullName, (exception as ScriptEvaluationException)?.Location);
 

@@ -25,7 +25,7 @@ internal sealed partial class WorkflowRun
         }
 
         Instance.SubStatus = WorkflowSubStatus.Suspended;
-        if (Instance.Bookmarks.Count == 0 && !_live.Values.Any(c => c.Status == ActivityStatus.Faulted))
+        if (Instance.Bookmarks.Count == 0 && !_live.Values.Any(static c => c.Status == ActivityStatus.Faulted))
         {
             ReportStall();
         }

@@ -66,13 +66,47 @@ internal sealed partial class WorkflowRun : IDisposable
 
     public void Enqueue(WorkItem item) => _queue.Enqueue(item);
 
+    /// <summary>Whether any live execution belongs to <paramref name="parent"/> (running, waiting or faulted).</summary>
+    public bool HasChildren(ActivityExecutionContext parent)
+    {
+        foreach (var context in _live.Values)
+        {
+            if (ReferenceEquals(context.Parent, parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether an execution of <paramref name="node"/> inside <paramref name="parent"/> waits in the queue.</summary>
-    public bool IsQueued(PlanNode node, ActivityExecutionContext parent) =>
-        _queue.Any(item => !item.Canceled && ReferenceEquals(item.Node, node) && ReferenceEquals(item.Parent, parent));
+    public bool IsQueued(PlanNode node, ActivityExecutionContext parent)
+    {
+        foreach (var item in _queue)
+        {
+            if (!item.Canceled && ReferenceEquals(item.Node, node) && ReferenceEquals(item.Parent, parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether work queued for <paramref name="parent"/> itself is still waiting to run.</summary>
-    public bool HasQueuedWork(ActivityExecutionContext parent) =>
-        _queue.Any(item => !item.Canceled && ReferenceEquals(item.Parent ?? item.Context?.Parent, parent));
+    public bool HasQueuedWork(ActivityExecutionContext parent)
+    {
+        foreach (var item in _queue)
+        {
+            if (!item.Canceled && ReferenceEquals(item.Parent ?? item.Context?.Parent, parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public async Task RunAsync()
     {

@@ -23,9 +23,11 @@ internal static class SandboxGuards
 
     public static void Apply(Engine engine, ScriptOptions options)
     {
+        // A locked (non-writable, non-configurable) undefined rather than a delete: deleting a global makes Jint build the
+        // global object's whole property table (about 8 KB per engine); shadowing costs a few bytes and cannot be undone.
         foreach (var name in RemovedGlobals)
         {
-            engine.Global.Delete(name);
+            engine.Global.FastSetProperty(name, new PropertyDescriptor(JsValue.Undefined, PropertyFlag.None));
         }
 
         var maxLength = (double)options.MaxStringLength;

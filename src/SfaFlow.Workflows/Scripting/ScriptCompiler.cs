@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Acornima;
+using Acornima.Ast;
 using Jint;
 
 namespace SfaFlow.Workflows.Scripting;
@@ -29,11 +30,13 @@ internal static partial class ScriptCompiler
 
         // Parse the script as written first, so syntax errors point at the user's own lines and columns.
         Validate(source);
+        var (wrapped, inserted) = Wrap(source);
         var compiled = new CompiledScript
         {
             Source = source,
-            Prepared = Engine.PrepareScript("{\n" + source + "\n}", options: PreparationOptions),
-            AccessorNames = [.. AccessorPattern().Matches(source).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
+            Prepared = Engine.PrepareScript(wrapped, options: PreparationOptions),
+            InsertedReturn = inserted,
+            Identifiers = [.. IdentifierPattern().Matches(source).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
             VariablesMembers = [.. VariablesMemberPattern().Matches(source).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
         };
 
@@ -45,6 +48,25 @@ internal static partial class ScriptCompiler
         Cache[source] = compiled;
         return compiled;
     }
+
+    /// <summary>
+    /// The script as a function body; when its last top-level statement is an expression, that expression is returned,
+    /// which is what its value as a script would have been.
+    /// </summary>
+    private static (string Wrapped, (int Line, int Column)? Inserted) Wrap(string source)
+    {
+        var program = new Parser(ParserOptions).ParseScript(source);
+        if (program.Body.Count > 0 && program.Body[^1] is ExpressionStatement last)
+        {
+            var at = last.Start;
+            var wrapped = CompiledScript.Prefix + source[..at] + CompiledScript.ReturnKeyword + source[at..] + CompiledScript.Suffix;
+            return (wrapped, (last.Location.Start.Line, last.Location.Start.Column));
+        }
+
+        return (CompiledScript.Prefix + source + CompiledScript.Suffix, null);
+    }
+
+    private static readonly ParserOptions ParserOptions = new() { AllowReturnOutsideFunction = true };
 
     /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
     public static void Validate(string source)
@@ -67,8 +89,8 @@ internal static partial class ScriptCompiler
         }
     }
 
-    [GeneratedRegex(@"\b[gs]et[A-Z0-9][A-Za-z0-9]*\b")]
-    private static partial Regex AccessorPattern();
+    [GeneratedRegex(@"[A-Za-z_$][A-Za-z0-9_$]*")]
+    private static partial Regex IdentifierPattern();
 
     [GeneratedRegex(@"\bvariables\s*\.\s*([A-Za-z_$][A-Za-z0-9_$]*)")]
     private static partial Regex VariablesMemberPattern();

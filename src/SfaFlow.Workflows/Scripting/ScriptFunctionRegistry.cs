@@ -25,6 +25,8 @@ public sealed partial class ScriptFunctionRegistry
         }
     }
 
+    public ScriptFunction? Find(string name) => _functions.GetValueOrDefault(name);
+
     public bool Unregister(string name) => ImmutableInterlocked.TryRemove(ref _functions, name, out _);
 
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]

@@ -12,11 +12,6 @@ internal sealed partial class ScriptGlobals
     /// </summary>
     private void DefineAccessor(string accessor)
     {
-        if (_engine.Global.HasOwnProperty(accessor))
-        {
-            return;
-        }
-
         var name = accessor[3..];
         if (accessor.StartsWith("set", StringComparison.Ordinal))
         {
@@ -49,6 +44,11 @@ internal sealed partial class ScriptGlobals
             return ToJs(Scope.GetVariable(variable));
         });
     }
+
+    /// <summary><c>get</c> or <c>set</c> followed by an upper-case letter or a digit, as Elsa's generated accessors are.</summary>
+    private static bool IsAccessorName(string name) =>
+        name.Length > 3 && (name.StartsWith("get", StringComparison.Ordinal) || name.StartsWith("set", StringComparison.Ordinal)) &&
+        (char.IsAsciiLetterUpper(name[3]) || char.IsAsciiDigit(name[3]));
 
     /// <summary>The variable whose Pascal-cased name is <paramref name="pascalName"/>; only letter-and-digit names get accessors.</summary>
     private string? FindVariable(string pascalName) =>

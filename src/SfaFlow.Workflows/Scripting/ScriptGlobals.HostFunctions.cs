@@ -4,21 +4,15 @@ namespace SfaFlow.Workflows.Scripting;
 
 internal sealed partial class ScriptGlobals
 {
-    private void DefineHostFunctions()
-    {
-        foreach (var function in _host.Functions.All)
-        {
-            Define(function.Name, args => CallHostFunction(function, args));
-        }
-    }
-
     /// <summary>
     /// Runs a host function under its own deadline. Jint's timeout only counts time inside the script (Jint issue 697),
     /// so a host call that blocks would otherwise hold the workflow forever. The call runs on the thread pool; when the
     /// deadline passes, the script fails and the call is asked to cancel.
     /// </summary>
-    private JsValue CallHostFunction(ScriptFunction function, JsValue[] args)
+    private JsValue CallHostFunction(string name, JsValue[] args)
     {
+        // Resolved at each call: a plugin can be unloaded while a pooled engine still has the function defined.
+        var function = _host.Functions.Find(name) ?? throw ReferenceError($"{name} is no longer available (its plugin was unloaded).");
         var arguments = args.Select(JsConvert.FromJs).ToArray();
         var limit = function.Timeout ?? _host.Options.HostCallTimeout;
         var remaining = RemainingScriptTime();

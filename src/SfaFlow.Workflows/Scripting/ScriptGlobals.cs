@@ -8,26 +8,38 @@ using Jint.Runtime.Interop;
 namespace SfaFlow.Workflows.Scripting;
 
 /// <summary>
-/// Elsa's JavaScript globals (<c>getVariable</c>, <c>get&lt;Var&gt;()</c>, <c>variables.X</c>, ...) plus host functions, defined once
-/// per engine. The functions read the scope of whichever activity is evaluating (<see cref="Enter"/>), so one engine
-/// serves every activity of a run.
+/// Elsa's JavaScript globals (<c>getVariable</c>, <c>get&lt;Var&gt;()</c>, <c>variables.X</c>, ...), host functions and input
+/// globals, bound to one pooled engine. The functions read the scope of whichever activity is evaluating
+/// (<see cref="Enter"/>), so one engine serves every activity of every run that borrows it.
 /// </summary>
 internal sealed partial class ScriptGlobals
 {
     private readonly Engine _engine;
     private readonly ScriptHost _host;
+    private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsValue> _inputGlobals = new(StringComparer.Ordinal);
     private IScriptScope? _scope;
-    private CompiledScript? _script;
     private long _startedAt;
-    private bool _inputGlobalsDefined;
+    private JsValue _variables = JsValue.Undefined;
     private Dictionary<string, JsValue>? _variablesSnapshot;
 
+    /// <summary>Defines the fixed globals; called once per engine, before the engine is locked down.</summary>
     public ScriptGlobals(Engine engine, ScriptHost host)
     {
         _engine = engine;
         _host = host;
-        DefineStandardFunctions();
-        DefineHostFunctions();
+        foreach (var (name, function) in StandardFunctions)
+        {
+            Define(name, args => function(this, args));
+        }
+
+        // Per-run values are getters, so the frozen global object never changes.
+        foreach (var name in host.Options.InputGlobals)
+        {
+            DefineGetter(name, () => InputGlobal(name));
+        }
+
+        DefineGetter("variables", () => _variables);
     }
 
     private IScriptScope Scope => _scope ?? throw new InvalidOperationException("No script is being evaluated.");
@@ -36,22 +48,10 @@ internal sealed partial class ScriptGlobals
     public void Enter(IScriptScope scope, CompiledScript script)
     {
         _scope = scope;
-        _script = script;
         _startedAt = Stopwatch.GetTimestamp();
-        if (!_inputGlobalsDefined)
+        foreach (var identifier in script.Identifiers)
         {
-            // Inputs do not change during a run: convert them once, frozen so that no script can alter what the next sees.
-            foreach (var name in _host.Options.InputGlobals)
-            {
-                _engine.SetValue(name, JsConvert.ToJs(_engine, scope.GetInput(name), frozen: true));
-            }
-
-            _inputGlobalsDefined = true;
-        }
-
-        foreach (var accessor in script.AccessorNames)
-        {
-            DefineAccessor(accessor);
+            DefineOnFirstUse(identifier);
         }
 
         PrepareVariablesObject(script);
@@ -60,27 +60,24 @@ internal sealed partial class ScriptGlobals
     public void Leave()
     {
         _scope = null;
-        _script = null;
+        _variables = JsValue.Undefined;
         _variablesSnapshot = null;
     }
+
+    /// <summary>Forgets the run's values before the engine goes back to the pool.</summary>
+    public void EndRun() => _inputGlobals.Clear();
 
     /// <summary>Elsa copies <c>variables.X</c> back into the workflow after the script; only names the script mentions.</summary>
     public void CopyVariablesBack()
     {
-        if (_variablesSnapshot is null)
-        {
-            return;
-        }
-
-        var container = _engine.GetValue("variables");
-        if (!container.IsObject())
+        if (_variablesSnapshot is null || !_variables.IsObject())
         {
             return;
         }
 
         foreach (var (name, before) in _variablesSnapshot)
         {
-            var after = container.AsObject().Get(name);
+            var after = _variables.AsObject().Get(name);
             if (!ReferenceEquals(after, before) && !after.Equals(before))
             {
                 Scope.SetVariable(name, JsConvert.FromJs(after));
@@ -104,11 +101,54 @@ internal sealed partial class ScriptGlobals
             _variablesSnapshot[name] = value;
         }
 
-        _engine.SetValue("variables", container);
+        _variables = container;
     }
 
-    private void Define(string name, Func<JsValue[], JsValue> body) =>
-        _engine.SetValue(name, new ClrFunction(_engine, name, (_, args) => body(args)));
+    /// <summary>An input exposed as a global: converted once per run, frozen so that no script can alter what the next sees.</summary>
+    private JsValue InputGlobal(string name)
+    {
+        if (!_inputGlobals.TryGetValue(name, out var value))
+        {
+            value = JsConvert.ToJs(_engine, Scope.GetInput(name), frozen: true);
+            _inputGlobals[name] = value;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Generated accessors and host functions are defined when a script first names them: the names are open-ended
+    /// (any variable, any plugin function). The definition resolves its target at each call.
+    /// </summary>
+    private void DefineOnFirstUse(string name)
+    {
+        if (StandardFunctions.ContainsKey(name) || !_defined.Add(name) || _engine.Global.HasOwnProperty(name))
+        {
+            return;
+        }
+
+        if (_host.Functions.Find(name) is not null)
+        {
+            Define(name, args => CallHostFunction(name, args));
+        }
+        else if (IsAccessorName(name))
+        {
+            DefineAccessor(name);
+        }
+    }
+
+    private void Define(string name, Func<JsValue[], JsValue> body)
+    {
+        var function = new ClrFunction(_engine, name, (_, args) => body(args));
+        Lockdown.Freeze(_engine, function);
+        Lockdown.DefineGlobal(_engine, name, function);
+    }
+
+    private void DefineGetter(string name, Func<JsValue> getter)
+    {
+        var function = new ClrFunction(_engine, "get " + name, (_, _) => getter());
+        _engine.Global.FastSetProperty(name, new GetSetPropertyDescriptor(function, null, enumerable: false, configurable: false));
+    }
 
     private JsValue ToJs(object? value) => JsConvert.ToJs(_engine, value);
 

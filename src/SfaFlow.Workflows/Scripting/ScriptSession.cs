@@ -1,19 +1,16 @@
 using Jint;
 using Jint.Runtime;
-using SfaFlow.Workflows.Instances;
 
 namespace SfaFlow.Workflows.Scripting;
 
 /// <summary>
-/// The JavaScript engine of one workflow run. Creating a sandboxed Jint engine costs about as much as three evaluations,
-/// so a run creates one lazily and reuses it for all its scripts; scripts are block-wrapped (<see cref="CompiledScript"/>)
-/// so their declarations do not collide. An engine that broke a limit is discarded.
+/// The scripts of one workflow run. The first script rents a locked-down engine from the pool; the run gives it back
+/// when it ends. An engine whose limit tripped is dropped and the next script rents another.
 /// </summary>
 internal sealed partial class ScriptSession(ScriptHost host) : IDisposable
 {
     private readonly ScriptOptions _options = host.Options;
-    private Engine? _engine;
-    private ScriptGlobals? _globals;
+    private PooledEngine? _engine;
 
     /// <summary>Evaluates a script in the scope of the activity running it.</summary>
     /// <exception cref="ScriptEvaluationException">The script failed or broke a sandbox limit.</exception>
@@ -22,8 +19,7 @@ internal sealed partial class ScriptSession(ScriptHost host) : IDisposable
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(scope);
         scope.CancellationToken.ThrowIfCancellationRequested();
-        var engine = _engine ??= CreateEngine();
-        var globals = _globals!;
+        var (engine, globals) = _engine ??= host.Pool.Rent();
         globals.Enter(scope, script);
         try
         {
@@ -35,8 +31,9 @@ internal sealed partial class ScriptSession(ScriptHost host) : IDisposable
         {
             if (translated.Failure != ScriptFailure.Error)
             {
-                // Do not trust an engine whose limit tripped mid-operation; the next script gets a fresh one.
-                DiscardEngine();
+                // Do not trust an engine whose limit tripped mid-operation: drop it instead of returning it to the pool.
+                _engine = null;
+                engine.Dispose();
             }
 
             throw translated;
@@ -47,36 +44,13 @@ internal sealed partial class ScriptSession(ScriptHost host) : IDisposable
         }
     }
 
-    public void Dispose() => DiscardEngine();
-
-    private void DiscardEngine()
+    public void Dispose()
     {
-        _engine?.Dispose();
-        _engine = null;
-        _globals = null;
-    }
-
-    private Engine CreateEngine()
-    {
-        var options = new Options();
-        options.Strict(true)
-            .DisableStringCompilation(true)
-            .LimitRecursion(_options.MaxRecursionDepth)
-            .MaxStatements(_options.MaxStatements)
-            .TimeoutInterval(_options.Timeout)
-            .LimitMemory(_options.MaxMemoryBytes)
-            .MaxArraySize(_options.MaxArraySize);
-
-        // Without the stack guard, recursion through toString coercion or a Proxy trap overflows the native stack and
-        // takes the whole process down, LimitRecursion notwithstanding (it only counts script function calls).
-        options.Constraints.StackOverflowGuard = true;
-        options.Constraints.RegexTimeout = _options.Timeout;
-        options.Constraints.PromiseTimeout = _options.Timeout;
-
-        var engine = new Engine(options);
-        SandboxGuards.Apply(engine, _options);
-        _globals = new ScriptGlobals(engine, host);
-        return engine;
+        if (_engine is { } engine)
+        {
+            _engine = null;
+            host.Pool.Return(engine);
+        }
     }
 
     private ScriptEvaluationException? Translate(Exception exception, CompiledScript script) => exception switch
@@ -84,9 +58,9 @@ internal sealed partial class ScriptSession(ScriptHost host) : IDisposable
         ScriptEvaluationException evaluation => evaluation,
         JavaScriptException js when js.Error.IsObject() && js.Error.AsObject().Get("name").ToString() == "RangeError"
                                      && js.Message.Contains("call stack", StringComparison.OrdinalIgnoreCase) =>
-            new(ScriptFailure.RecursionLimit, "The script exhausted the call stack (runaway recursion).", Locate(js), js),
+            new(ScriptFailure.RecursionLimit, "The script exhausted the call stack (runaway recursion).", Locate(js, script), js),
         JavaScriptException js =>
-            new(ScriptFailure.Error, $"Script error: {js.Message}", Locate(js), js),
+            new(ScriptFailure.Error, $"Script error: {js.Message}", Locate(js, script), js),
         StatementsCountOverflowException =>
             new(ScriptFailure.StatementLimit, $"The script executed more than {_options.MaxStatements:N0} statements (an endless loop?).", null, exception),
         TimeoutException =>
@@ -104,10 +78,6 @@ internal sealed partial class ScriptSession(ScriptHost host) : IDisposable
         _ => null,
     };
 
-    private static ScriptLocation? Locate(JavaScriptException exception)
-    {
-        var start = exception.Location.Start;
-        var line = start.Line - CompiledScript.WrapperLineOffset;
-        return line >= 1 ? new ScriptLocation(line, start.Column + 1) : null;
-    }
+    private static Instances.ScriptLocation? Locate(JavaScriptException exception, CompiledScript script) =>
+        script.ToUserLocation(exception.Location.Start.Line, exception.Location.Start.Column);
 }

@@ -122,7 +122,7 @@ public sealed class VariablesAndScriptsTests
 
         var instance = await engine.StartAsync(definition, new StartWorkflowOptions { Input = new Dictionary<string, object?> { ["lead"] = new Dictionary<string, object?> { ["score"] = 10 } } });
 
-        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Faulted, $"{instance.SubStatus}: {string.Join("; ", engine.Lines.Lines)} / {string.Join("; ", instance.Incidents.Select(i => i.Message))}");
         Assert.Contains("Script error", Assert.Single(instance.Incidents).Message, StringComparison.Ordinal);
     }
 

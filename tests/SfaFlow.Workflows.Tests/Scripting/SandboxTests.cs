@@ -141,7 +141,8 @@ public sealed class SandboxTests
     [InlineData("importNamespace('System.IO')", "importNamespace is not defined")]
     [InlineData("getVariable.GetType().Assembly", "not a function")]
     [InlineData("clr.System", "clr is not defined")]
-    [InlineData("new ArrayBuffer(8)", "ArrayBuffer is not defined")]
+    [InlineData("new ArrayBuffer(8)", "ArrayBuffer is not a constructor")]
+    [InlineData("globalThis.Uint8Array(4)", "not a function")]
     public async Task ClrAndReflection_AreOutOfReach(string script, string expected)
     {
         var incident = await RunScript(script);

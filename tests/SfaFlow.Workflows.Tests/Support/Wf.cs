@@ -95,9 +95,9 @@ public static class Wf
         ["id"] = id,
         ["type"] = "Elsa.Flowchart",
         ["version"] = 1,
-        ["activities"] = new JsonArray([.. activities]),
-        ["connections"] = new JsonArray([.. connections ?? []]),
-        ["variables"] = new JsonArray([.. variables ?? []]),
+        ["activities"] = new JsonArray([.. activities.Select(a => a.DeepClone())]),
+        ["connections"] = new JsonArray([.. (connections ?? []).Select(c => c.DeepClone())]),
+        ["variables"] = new JsonArray([.. (variables ?? []).Select(v => v.DeepClone())]),
     };
 
     public static JsonObject FlowNode(string id, JsonObject body) => Activity(id, "Elsa.FlowNode", new JsonObject { ["body"] = body });
@@ -116,8 +116,8 @@ public static class Wf
             ["name"] = "Test",
             ["version"] = 1,
             ["toolVersion"] = "3.6.0.0",
-            ["variables"] = new JsonArray([.. variables ?? []]),
-            ["inputs"] = new JsonArray([.. inputs ?? []]),
+            ["variables"] = new JsonArray([.. (variables ?? []).Select(v => v.DeepClone())]),
+            ["inputs"] = new JsonArray([.. (inputs ?? []).Select(i => i.DeepClone())]),
             ["outputs"] = new JsonArray(),
             ["customProperties"] = customProperties ?? [],
             ["options"] = options ?? [],

@@ -53,10 +53,10 @@ internal sealed class WorkflowDefinitionActivity : WorkflowActivity, ICompositeA
     }
 
     public void OnChildCompleted(ActivityExecutionContext composite, ActivityExecutionContext child, IReadOnlyList<string> outcomes) =>
-        composite.Run.CompleteActivity(composite, [DoneOutcome]);
+        composite.Run.CompleteActivity(composite, Outcomes.Done);
 
     public void OnChildCanceled(ActivityExecutionContext composite, ActivityExecutionContext child) =>
-        composite.Run.CompleteActivity(composite, [DoneOutcome]);
+        composite.Run.CompleteActivity(composite, Outcomes.Done);
 
     public IEnumerable<StallReason> DescribeStall(ActivityExecutionContext composite) => [];
 

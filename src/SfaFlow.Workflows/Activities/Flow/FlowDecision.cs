@@ -1,4 +1,5 @@
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Workflows.Execution;
 
 namespace SfaFlow.Workflows.Activities.Flow;
 
@@ -12,7 +13,7 @@ internal sealed class FlowDecision : WorkflowActivity
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        context.Complete(context.GetInput(Condition) ? "True" : "False");
+        context.Complete(context.GetInput(Condition) ? Outcomes.True : Outcomes.False);
         return ValueTask.CompletedTask;
     }
 }

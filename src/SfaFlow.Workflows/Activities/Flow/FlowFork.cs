@@ -1,4 +1,5 @@
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Workflows.Execution;
 
 namespace SfaFlow.Workflows.Activities.Flow;
 
@@ -13,7 +14,7 @@ internal sealed class FlowFork : WorkflowActivity
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         var branches = context.GetInput(Branches);
-        context.Complete(branches is { Length: > 0 } ? branches : [DoneOutcome]);
+        context.Complete(branches is { Length: > 0 } ? branches : Outcomes.Done);
         return ValueTask.CompletedTask;
     }
 }

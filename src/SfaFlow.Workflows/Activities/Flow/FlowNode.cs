@@ -23,10 +23,10 @@ internal sealed class FlowNode : WorkflowActivity, ICompositeActivity
     }
 
     public void OnChildCompleted(ActivityExecutionContext composite, ActivityExecutionContext child, IReadOnlyList<string> outcomes) =>
-        composite.Run.CompleteActivity(composite, [DoneOutcome]);
+        composite.Run.CompleteActivity(composite, Outcomes.Done);
 
     public void OnChildCanceled(ActivityExecutionContext composite, ActivityExecutionContext child) =>
-        composite.Run.CompleteActivity(composite, [DoneOutcome]);
+        composite.Run.CompleteActivity(composite, Outcomes.Done);
 
     public IEnumerable<StallReason> DescribeStall(ActivityExecutionContext composite) => [];
 }

@@ -71,9 +71,16 @@ internal sealed partial class Flowchart
             max = Math.Max(max, state.ConnectionVisits[connection.Index]);
         }
 
-        bool AtMaxAndFollowed(ConnectionPlan c) => state.ConnectionVisits[c.Index] == max && state.ConnectionFollowed[c.Index];
-        var anyFollowed = max > visits && inbound.Any(AtMaxAndFollowed);
-        var allFollowed = max > visits && inbound.All(AtMaxAndFollowed);
+        var anyFollowed = false;
+        var allFollowed = max > visits;
+        foreach (var connection in inbound)
+        {
+            var atMaxAndFollowed = state.ConnectionVisits[connection.Index] == max && state.ConnectionFollowed[connection.Index];
+            anyFollowed |= atMaxAndFollowed;
+            allFollowed &= atMaxAndFollowed;
+        }
+
+        anyFollowed &= max > visits;
 
         switch (target.JoinMode)
         {
@@ -102,6 +109,6 @@ internal sealed partial class Flowchart
     private static bool Skip(ActivityExecutionContext flowchart, FlowGraph graph, FlowchartState state, int activity)
     {
         state.ActivityVisits[activity]++;
-        return ProcessOutbound(flowchart, graph, state, activity, []);
+        return ProcessOutbound(flowchart, graph, state, activity, Outcomes.None);
     }
 }

@@ -104,21 +104,34 @@ internal sealed partial class Flowchart : WorkflowActivity, ICompositeActivity
         }
 
         flowchart.State.Flowchart?.Tokens.Clear();
-        flowchart.Run.CompleteActivity(flowchart, [DoneOutcome]);
+        flowchart.Run.CompleteActivity(flowchart, Outcomes.Done);
     }
 
     /// <summary>Completes the flowchart when nothing in it is pending; a faulted child keeps it open.</summary>
     private static void TryComplete(ActivityExecutionContext flowchart)
     {
         if (flowchart.Status != ActivityStatus.Running ||
-            flowchart.Run.ChildrenOf(flowchart).Any() ||
+            flowchart.Run.HasChildren(flowchart) ||
             flowchart.Run.HasQueuedWork(flowchart) ||
-            flowchart.State.Flowchart!.Tokens.Any(token => !token.Blocked))
+            HasUnblockedToken(flowchart.State.Flowchart!))
         {
             return;
         }
 
-        flowchart.Run.CompleteActivity(flowchart, [DoneOutcome]);
+        flowchart.Run.CompleteActivity(flowchart, Outcomes.Done);
+    }
+
+    private static bool HasUnblockedToken(FlowchartState state)
+    {
+        foreach (var token in state.Tokens)
+        {
+            if (!token.Blocked)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cancels the still-running activities from which <paramref name="target"/> can be reached (a race was won).</summary>
