@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Acornima;
+using Acornima.Ast;
 using Jint;
 
 namespace SfaFlow.Workflows.Scripting;
@@ -32,7 +33,7 @@ internal static partial class ScriptCompiler
         var compiled = new CompiledScript
         {
             Source = source,
-            Prepared = Engine.PrepareScript("{\n" + source + "\n}", options: PreparationOptions),
+            Prepared = Prepare(Wrap(source), CompiledScript.WrapperLineOffset),
             AccessorNames = [.. AccessorPattern().Matches(source).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
             VariablesMembers = [.. VariablesMemberPattern().Matches(source).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
         };
@@ -47,25 +48,43 @@ internal static partial class ScriptCompiler
     }
 
     /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
-    public static void Validate(string source)
+    public static void Validate(string source) => Prepare(source, lineOffset: 0);
+
+    /// <summary>
+    /// A hashbang line (<c>#!...</c>) is a comment only at the very start of a script, and the wrapper puts a line before
+    /// it: it becomes a line comment of the same length, so columns stay put.
+    /// </summary>
+    private static string Wrap(string source) =>
+        "{\n" + (source.StartsWith("#!", StringComparison.Ordinal) ? "//" + source[2..] : source) + "\n}";
+
+    /// <summary>Parses, turning every parser failure into a <see cref="ScriptSyntaxException"/> located in the user's script.</summary>
+    private static Prepared<Script> Prepare(string source, int lineOffset)
     {
         try
         {
-            Engine.PrepareScript(source, options: PreparationOptions);
+            return Engine.PrepareScript(source, options: PreparationOptions);
         }
         catch (ScriptPreparationException exception) when (exception.InnerException is ParseErrorException parseError)
         {
-            throw new ScriptSyntaxException(parseError.Description, parseError.LineNumber, parseError.Column + 1, exception);
+            throw SyntaxError(parseError, lineOffset, exception);
         }
         catch (ParseErrorException parseError)
         {
-            throw new ScriptSyntaxException(parseError.Description, parseError.LineNumber, parseError.Column + 1, parseError);
+            throw SyntaxError(parseError, lineOffset, parseError);
+        }
+        catch (ScriptPreparationException exception) when (exception.InnerException is InsufficientExecutionStackException)
+        {
+            // The parser recurses once per nesting level and stops, rather than overflow the stack, on deep input.
+            throw new ScriptSyntaxException("The script nests expressions or blocks too deeply to be parsed.", 1, 1, exception);
         }
         catch (ScriptPreparationException exception)
         {
             throw new ScriptSyntaxException(exception.Message, 1, 1, exception);
         }
     }
+
+    private static ScriptSyntaxException SyntaxError(ParseErrorException parseError, int lineOffset, Exception inner) =>
+        new(parseError.Description, Math.Max(1, parseError.LineNumber - lineOffset), parseError.Column + 1, inner);
 
     [GeneratedRegex(@"\b[gs]et[A-Z0-9][A-Za-z0-9]*\b")]
     private static partial Regex AccessorPattern();
