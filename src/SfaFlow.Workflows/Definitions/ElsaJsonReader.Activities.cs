@@ -12,6 +12,9 @@ public static partial class ElsaJsonReader
             "applicationProperties",
         };
 
+        private static readonly string[] KnownCustomProperties =
+            ["canStartWorkflow", "runAsynchronously", "mergeMode", "commitStrategyName", "notFoundConnections"];
+
         private static readonly HashSet<string> FlowchartKeys = new(StringComparer.OrdinalIgnoreCase)
         {
             "activities", "connections", "variables",
@@ -58,7 +61,7 @@ public static partial class ElsaJsonReader
                     .Where(p => !ActivityKeys.Contains(p.Name) &&
                                 !(isFlowchart && FlowchartKeys.Contains(p.Name)) &&
                                 !(isContainer && string.Equals(p.Name, "body", StringComparison.OrdinalIgnoreCase)))
-                    .Select(p => new KeyValuePair<string, JsonElement>(ToCamelCase(p.Name), p.Value.Clone()))),
+                    .Select(p => new KeyValuePair<string, JsonElement>(ToCamelCase(p.Name), NormalizeWrapper(p.Value)))),
                 Flowchart = isFlowchart ? ReadFlowchart(element, path) : null,
                 Body = isContainer && Property(element, "body") is { } body ? ReadActivity(body, Child(path, "body")) : null,
             };
@@ -66,13 +69,17 @@ public static partial class ElsaJsonReader
 
         /// <summary>
         /// Merges the places older files kept custom properties (<c>applicationProperties</c>, top-level
-        /// <c>canStartWorkflow</c> and <c>runAsynchronously</c>); the <c>customProperties</c> value wins.
+        /// <c>canStartWorkflow</c> and <c>runAsynchronously</c>); the <c>customProperties</c> value wins. The keys Elsa itself
+        /// reads get their 3.6 spelling: Elsa looks them up case-sensitively.
         /// </summary>
         private JsonDictionary ReadCustomProperties(JsonElement element, string path)
         {
-            var merged = ReadObject(Property(element, "customProperties"), Child(path, "customProperties")).ToList();
+            var merged = ReadObject(Property(element, "customProperties"), Child(path, "customProperties"))
+                .Select(p => new KeyValuePair<string, JsonElement>(CanonicalCustomProperty(p.Key), p.Value))
+                .ToList();
             void AddIfMissing(string key, JsonElement value)
             {
+                key = CanonicalCustomProperty(key);
                 if (!merged.Any(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)))
                 {
                     merged.Add(new(key, value.Clone()));
@@ -94,6 +101,9 @@ public static partial class ElsaJsonReader
 
             return new JsonDictionary(merged);
         }
+
+        private static string CanonicalCustomProperty(string key) =>
+            Canonical(KnownCustomProperties, key) ?? key;
 
         private FlowchartContent ReadFlowchart(JsonElement element, string path)
         {

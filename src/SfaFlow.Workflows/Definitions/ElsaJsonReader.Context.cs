@@ -54,7 +54,7 @@ public static partial class ElsaJsonReader
                 Outputs = ReadPortDefinitions(Property(element, "outputs"), "$.outputs", (name, type, raw) => new WorkflowOutputDefinition(name, type, raw)),
                 Outcomes = ReadStrings(Property(element, "outcomes"), "$.outcomes"),
                 CustomProperties = ReadObject(Property(element, "customProperties"), "$.customProperties"),
-                Options = ReadObject(Property(element, "options"), "$.options"),
+                Options = ReadObject(Property(element, "options"), "$.options", camelCaseKeys: true),
                 IsReadonly = OptionalBool(element, "isReadonly", "$") ?? false,
                 IsSystem = OptionalBool(element, "isSystem", "$") ?? false,
                 IsLatest = OptionalBool(element, "isLatest", "$") ?? true,
@@ -62,7 +62,7 @@ public static partial class ElsaJsonReader
                 Root = rootNode,
                 Extra = new JsonDictionary(element.EnumerateObject()
                     .Where(p => !DefinitionKeys.Contains(p.Name))
-                    .Select(p => new KeyValuePair<string, JsonElement>(p.Name, p.Value.Clone()))),
+                    .Select(p => new KeyValuePair<string, JsonElement>(ToCamelCase(p.Name), p.Value.Clone()))),
             };
         }
 

@@ -102,7 +102,11 @@ public static partial class ElsaJsonReader
             return null;
         }
 
-        private JsonDictionary ReadObject(JsonElement? element, string path)
+        /// <param name="element">The object, or null when absent.</param>
+        /// <param name="path">Its JSON path, for diagnostics.</param>
+        /// <param name="camelCaseKeys">True for objects with a fixed schema (options, input declarations), whose keys Elsa
+        /// reads in any case and 3.6 writes camelCase; false for free-form dictionaries, whose keys are data.</param>
+        private JsonDictionary ReadObject(JsonElement? element, string path, bool camelCaseKeys = false)
         {
             if (element is null)
             {
@@ -116,7 +120,7 @@ public static partial class ElsaJsonReader
             }
 
             return new JsonDictionary(element.Value.EnumerateObject()
-                .Select(p => new KeyValuePair<string, JsonElement>(p.Name, p.Value.Clone())));
+                .Select(p => new KeyValuePair<string, JsonElement>(camelCaseKeys ? ToCamelCase(p.Name) : p.Name, p.Value.Clone())));
         }
 
         private List<JsonElement> ReadArray(JsonElement? element, string path)
@@ -183,7 +187,7 @@ public static partial class ElsaJsonReader
                     StorageDriverTypeName = OptionalString(item, "storageDriverTypeName", itemPath),
                     Extra = new JsonDictionary(item.EnumerateObject()
                         .Where(p => !VariableKeys.Contains(p.Name))
-                        .Select(p => new KeyValuePair<string, JsonElement>(p.Name, p.Value.Clone()))),
+                        .Select(p => new KeyValuePair<string, JsonElement>(ToCamelCase(p.Name), p.Value.Clone()))),
                 });
             }
 
@@ -214,7 +218,7 @@ public static partial class ElsaJsonReader
                 }
 
                 var type = OptionalString(items[i], "type", itemPath) ?? "Object";
-                result.Add(create(name, type, ReadObject(items[i], itemPath)));
+                result.Add(create(name, type, ReadObject(items[i], itemPath, camelCaseKeys: true)));
             }
 
             return result;

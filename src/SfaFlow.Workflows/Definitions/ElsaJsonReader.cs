@@ -6,8 +6,8 @@ namespace SfaFlow.Workflows.Definitions;
 
 /// <summary>
 /// Reads every definition shape Elsa 3.0 to 3.6 writes: nested or flat (<c>sourcePort</c>) connections, a UTF-8 BOM,
-/// PascalCase keys, top-level <c>canStartWorkflow</c>, <c>applicationProperties</c>. Structural problems (malformed JSON,
-/// missing or duplicate ids, dangling connections) come back as located diagnostics; nothing else is ever thrown.
+/// PascalCase keys, top-level <c>canStartWorkflow</c>, <c>applicationProperties</c>. Structural problems (malformed JSON or
+/// text, missing or duplicate ids, dangling connections) come back as located diagnostics; nothing else is ever thrown.
 /// </summary>
 public static partial class ElsaJsonReader
 {
@@ -39,38 +39,20 @@ public static partial class ElsaJsonReader
         }
         catch (JsonException exception)
         {
-            return new DefinitionReadResult(null, [MalformedJson(exception)]);
+            return new DefinitionReadResult(null, [MalformedJson(exception, utf8Json)]);
         }
 
         using (document)
         {
+            if (FindInvalidText(document.RootElement, "$") is { } invalidText)
+            {
+                return new DefinitionReadResult(null, [invalidText]);
+            }
+
             var context = new ReadContext();
             var definition = context.ReadDefinition(document.RootElement);
             return new DefinitionReadResult(definition, context.Diagnostics);
         }
-    }
-
-    private static DefinitionDiagnostic MalformedJson(JsonException exception)
-    {
-        // JsonException messages end with "Path: ... | LineNumber: ... | BytePositionInLine: ..."; the location goes into
-        // the diagnostic's own fields instead.
-        var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        }
-
-        if (cut > 0)
-        {
-            message = message[..cut].TrimEnd();
-        }
-
-        return new DefinitionDiagnostic(exception.Path ?? "$", $"Malformed JSON: {message}")
-        {
-            Line = exception.LineNumber is { } line ? (int)line + 1 : null,
-            Column = exception.BytePositionInLine is { } column ? (int)column + 1 : null,
-        };
     }
 
     private static string Child(string path, string key) => $"{path}.{key}";

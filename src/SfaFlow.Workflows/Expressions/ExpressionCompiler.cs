@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SfaFlow.Workflows.Activities.Catalog;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Scripting;
 
@@ -11,6 +12,9 @@ namespace SfaFlow.Workflows.Expressions;
 /// </summary>
 internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
 {
+    /// <summary>System.Text.Json's default depth limit, which <see cref="ValueConverter"/> converts objects and arrays under.</summary>
+    private const int MaxConvertibleDepth = 64;
+
     /// <summary>Compiles a wrapped input; null when the JSON leaves the input unset.</summary>
     /// <param name="json">The input's JSON as written.</param>
     /// <param name="valueType">The type the activity reads.</param>
@@ -31,16 +35,31 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
 
         // Elsa treats the input as unset without a typeName, an expression, or an expression type.
         if (!TryGet(json, "typeName", out _) || !TryGet(json, "expression", out var expression) ||
-            expression.ValueKind != JsonValueKind.Object || !TryGet(expression, "type", out var typeElement))
+            expression.ValueKind != JsonValueKind.Object || !TryGet(expression, "type", out var typeElement) ||
+            typeElement.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        var type = typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString()! : typeElement.GetRawText();
-        var valuePath = $"{path}.expression.value";
+        var typePath = $"{path}.expression.type";
+        if (typeElement.ValueKind != JsonValueKind.String)
+        {
+            return Error(typePath, $"The expression type must be a name, not {Describe(typeElement)}; {SupportedTypes}");
+        }
+
         TryGet(expression, "value", out var value);
-        return Compile(type, value, valueType, valuePath, $"{path}.expression.type", variableIds);
+        return Compile(typeElement.GetString()!, value, valueType, $"{path}.expression.value", typePath, variableIds);
     }
+
+    private static string SupportedTypes => $"use one of {string.Join(", ", ExpressionTypes.Supported)}.";
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Number => "a number",
+        _ => "a boolean",
+    };
 
     /// <summary>Compiles an expression given its type and value (also used for FlowSwitch case conditions).</summary>
     public CompiledInput? Compile(string type, JsonElement value, Type valueType, string valuePath, string typePath, IReadOnlySet<string> variableIds)
@@ -51,6 +70,8 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
                 return CompileLiteral(value, valueType, valuePath);
             case ExpressionTypes.ObjectJson or ExpressionTypes.Json:
                 return CompileObject(value, valueType, valuePath);
+            case ExpressionTypes.Variable or ExpressionTypes.Input when ElsaJsonReader.FindInvalidTextInJsonString(value) is { } invalid:
+                return Error(valuePath, $"The {type} expression's JSON is not valid at {invalid.Path}: {invalid.Message}");
             case ExpressionTypes.Variable:
                 return CompileVariable(value, valueType, valuePath, variableIds);
             case ExpressionTypes.Input:
@@ -67,7 +88,7 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
                 var reason = ExpressionTypes.Unsupported.Contains(type, StringComparer.OrdinalIgnoreCase)
                     ? $"Expression type '{type}' is not supported by SfaFlow"
                     : $"Unknown expression type '{type}'";
-                return Error(typePath, $"{reason}; use one of {string.Join(", ", ExpressionTypes.Supported)}.");
+                return Error(typePath, $"{reason}; {SupportedTypes}");
         }
     }
 
@@ -76,6 +97,58 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
         if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return new ConstantInput(valueType, ValueConverter.Convert(null, valueType));
+        }
+
+        return Constant(value, valueType, path);
+    }
+
+    private ConstantInput? CompileObject(JsonElement value, Type valueType, string path)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Constant(value, valueType, path);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(value.GetString()!);
+        }
+        catch (JsonException exception)
+        {
+            return Error(path, $"The Object expression is not valid JSON: {exception.Message.Split(" Path:")[0]}");
+        }
+
+        using (document)
+        {
+            // The JSON text inside the string gets the same check as the file itself (see ElsaJsonReader.FindInvalidText).
+            if (ElsaJsonReader.FindInvalidText(document.RootElement, "$") is { } invalid)
+            {
+                return Error(path, $"The Object expression's JSON is not valid at {invalid.Path}: {invalid.Message}");
+            }
+
+            return Constant(document.RootElement.Clone(), valueType, path);
+        }
+    }
+
+    /// <summary>A value converted once, at compile time; a located error when it does not convert.</summary>
+    private ConstantInput? Constant(JsonElement value, Type valueType, string path)
+    {
+        // An object target takes any JSON as it is; every other target converts through System.Text.Json.
+        if (valueType != typeof(object))
+        {
+            // System.Text.Json stops at 64 levels with an InvalidOperationException rather than a JsonException; found
+            // here, the problem gets a plain message instead of escaping validation.
+            if (Depth(value, MaxConvertibleDepth + 1) > MaxConvertibleDepth)
+            {
+                return Error(path, $"The value nests more than {MaxConvertibleDepth} levels deep, too deep to read as {TypeAliases.AliasOf(valueType)}.");
+            }
+
+            value = Compact(value);
+            if (valueType != typeof(string) && ElsaJsonReader.FindInvalidTextInJsonString(value) is { } invalid)
+            {
+                return Error(path, $"The value's JSON is not valid at {invalid.Path}: {invalid.Message}");
+            }
         }
 
         try
@@ -88,24 +161,21 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
         }
     }
 
-    private ConstantInput? CompileObject(JsonElement value, Type valueType, string path)
+    /// <summary>
+    /// An object or array without the file's indentation: conversion errors quote the value, and should quote it on one
+    /// line, the same whether the file came from Elsa Studio (indented) or not.
+    /// </summary>
+    private static JsonElement Compact(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? JsonSerializer.SerializeToElement(value) : value;
+
+    /// <summary>How deeply objects and arrays nest in a value (a scalar is 0), counting no further than <paramref name="limit"/>.</summary>
+    private static int Depth(JsonElement value, int limit) => value.ValueKind switch
     {
-        try
-        {
-            var json = value.ValueKind == JsonValueKind.String
-                ? JsonDocument.Parse(value.GetString()!).RootElement.Clone()
-                : value;
-            return new ConstantInput(valueType, ValueConverter.Convert(json, valueType));
-        }
-        catch (JsonException exception)
-        {
-            return Error(path, $"The Object expression is not valid JSON: {exception.Message.Split(" Path:")[0]}");
-        }
-        catch (ValueConversionException exception)
-        {
-            return Error(path, exception.Message);
-        }
-    }
+        _ when limit <= 0 => 0,
+        JsonValueKind.Object => 1 + value.EnumerateObject().Select(p => Depth(p.Value, limit - 1)).DefaultIfEmpty().Max(),
+        JsonValueKind.Array => 1 + value.EnumerateArray().Select(item => Depth(item, limit - 1)).DefaultIfEmpty().Max(),
+        _ => 0,
+    };
 
     private CompiledInput? CompileVariable(JsonElement value, Type valueType, string path, IReadOnlySet<string> variableIds)
     {
@@ -166,7 +236,9 @@ internal sealed class ExpressionCompiler(List<DefinitionDiagnostic> diagnostics)
             try
             {
                 using var document = JsonDocument.Parse(text);
-                return ReadReference(document.RootElement.Clone(), key);
+                return ElsaJsonReader.FindInvalidText(document.RootElement, "$") is null
+                    ? ReadReference(document.RootElement.Clone(), key)
+                    : null;
             }
             catch (JsonException)
             {

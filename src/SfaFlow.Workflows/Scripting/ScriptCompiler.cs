@@ -19,6 +19,8 @@ internal static partial class ScriptCompiler
         ParsingOptions = ScriptParsingOptions.Default with { Tolerant = false },
     };
 
+    private static readonly ParserOptions ParserOptions = new() { AllowReturnOutsideFunction = true };
+
     /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
     public static CompiledScript Compile(string source)
     {
@@ -34,7 +36,7 @@ internal static partial class ScriptCompiler
         var compiled = new CompiledScript
         {
             Source = source,
-            Prepared = Engine.PrepareScript(wrapped, options: PreparationOptions),
+            Prepared = Prepare(wrapped, lineOffset: 1),
             InsertedReturn = inserted,
             Identifiers = [.. IdentifierPattern().Matches(source).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
             VariablesMembers = [.. VariablesMemberPattern().Matches(source).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
@@ -49,12 +51,21 @@ internal static partial class ScriptCompiler
         return compiled;
     }
 
+    /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
+    public static void Validate(string source) => Prepare(source, lineOffset: 0);
+
     /// <summary>
     /// The script as a function body; when its last top-level statement is an expression, that expression is returned,
-    /// which is what its value as a script would have been.
+    /// which is what its value as a script would have been. A hashbang line (<c>#!...</c>) is a comment only at the very
+    /// start of a script, so it becomes a line comment of the same length and columns stay put.
     /// </summary>
     private static (string Wrapped, (int Line, int Column)? Inserted) Wrap(string source)
     {
+        if (source.StartsWith("#!", StringComparison.Ordinal))
+        {
+            source = "//" + source[2..];
+        }
+
         var program = new Parser(ParserOptions).ParseScript(source);
         if (program.Body.Count > 0 && program.Body[^1] is ExpressionStatement last)
         {
@@ -66,28 +77,34 @@ internal static partial class ScriptCompiler
         return (CompiledScript.Prefix + source + CompiledScript.Suffix, null);
     }
 
-    private static readonly ParserOptions ParserOptions = new() { AllowReturnOutsideFunction = true };
-
-    /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
-    public static void Validate(string source)
+    /// <summary>Parses, turning every parser failure into a <see cref="ScriptSyntaxException"/> located in the user's script.</summary>
+    private static Prepared<Script> Prepare(string source, int lineOffset)
     {
         try
         {
-            Engine.PrepareScript(source, options: PreparationOptions);
+            return Engine.PrepareScript(source, options: PreparationOptions);
         }
         catch (ScriptPreparationException exception) when (exception.InnerException is ParseErrorException parseError)
         {
-            throw new ScriptSyntaxException(parseError.Description, parseError.LineNumber, parseError.Column + 1, exception);
+            throw SyntaxError(parseError, lineOffset, exception);
         }
         catch (ParseErrorException parseError)
         {
-            throw new ScriptSyntaxException(parseError.Description, parseError.LineNumber, parseError.Column + 1, parseError);
+            throw SyntaxError(parseError, lineOffset, parseError);
+        }
+        catch (ScriptPreparationException exception) when (exception.InnerException is InsufficientExecutionStackException)
+        {
+            // The parser recurses once per nesting level and stops, rather than overflow the stack, on deep input.
+            throw new ScriptSyntaxException("The script nests expressions or blocks too deeply to be parsed.", 1, 1, exception);
         }
         catch (ScriptPreparationException exception)
         {
             throw new ScriptSyntaxException(exception.Message, 1, 1, exception);
         }
     }
+
+    private static ScriptSyntaxException SyntaxError(ParseErrorException parseError, int lineOffset, Exception inner) =>
+        new(parseError.Description, Math.Max(1, parseError.LineNumber - lineOffset), parseError.Column + 1, inner);
 
     [GeneratedRegex(@"[A-Za-z_$][A-Za-z0-9_$]*")]
     private static partial Regex IdentifierPattern();

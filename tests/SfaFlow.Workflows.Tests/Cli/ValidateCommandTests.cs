@@ -39,7 +39,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await CliRun.InvokeAsync("validate", path);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{path}: error at $: Malformed JSON", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{path}: error at $.root: Malformed JSON", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("(line 4, column 30)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{path}: FAILED (1 error)", run.Stdout, StringComparison.Ordinal);
     }

@@ -99,7 +99,7 @@ public sealed class FaultAndRetryTests
         Assert.Equal(WorkflowSubStatus.Finished, skipped.SubStatus);
         Assert.Equal(WorkflowSubStatus.Faulted, reached.SubStatus);
         Assert.Contains("'Acme.DoMagic' is not known to SfaFlow", Assert.Single(reached.Incidents).Message, StringComparison.Ordinal);
-        Assert.Contains(engine.Engine.Validate(reaching), d => d.Severity == Definitions.DiagnosticSeverity.Warning && d.Path == "$.root.activities[0].type");
+        Assert.Contains(engine.Engine.Validate(reaching), d => d.Severity == SfaFlow.Workflows.Definitions.DiagnosticSeverity.Warning && d.Path == "$.root.activities[0].type");
     }
 
     [Fact]
