@@ -13,6 +13,7 @@ namespace SfaFlow.Benchmarks;
 /// (WorkflowCore's background threads would otherwise disturb the others).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(warmupCount: 5, iterationCount: 20)]
 public class LeadQualificationBenchmarks : IDisposable
 {
