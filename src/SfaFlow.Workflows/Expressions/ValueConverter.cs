@@ -45,10 +45,11 @@ public static class ValueConverter
             return ConvertCore(value, type);
         }
         catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException
-                                              or JsonException or ArgumentException or NotSupportedException)
+                                              or JsonException or ArgumentException or NotSupportedException
+                                              or InvalidOperationException)
         {
             throw new ValueConversionException(
-                $"Cannot read {Describe(value)} as {Catalog(type)}: {exception.Message}", exception);
+                $"Cannot read {Describe(value)} as {Catalog(type)}: {Reason(exception)}", exception);
         }
     }
 
@@ -183,8 +184,21 @@ public static class ValueConverter
 
     private static string Describe(object value)
     {
+        if (value is JsonElement { ValueKind: JsonValueKind.String } element)
+        {
+            value = element.GetString()!;
+        }
+
         var text = value is string s ? $"'{s}'" : ToText(value);
         return text.Length > 80 ? text[..77] + "..." : text;
+    }
+
+    /// <summary>The exception's message without the serializer's location suffix ("Path: $ | LineNumber: 0 | ...").</summary>
+    private static string Reason(Exception exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 
     private static string Catalog(Type type) => type == typeof(TimeSpan)

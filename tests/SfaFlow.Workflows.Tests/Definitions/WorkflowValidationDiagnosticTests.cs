@@ -79,18 +79,26 @@ public sealed class WorkflowValidationDiagnosticTests : IDisposable
         var diagnostic = SingleError(Flowchart("""[{ "id": "d", "type": "Elsa.Delay", "timeSpan": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "PT1M" } } }]"""));
 
         Assert.Equal("$.root.activities[0].timeSpan.expression.value", diagnostic.Path);
-        Assert.Equal("Cannot read PT1M as TimeSpan ([d.]hh:mm:ss, e.g. 00:05:00): String 'PT1M' was not recognized as a valid TimeSpan.", diagnostic.Message);
+        Assert.Equal("Cannot read 'PT1M' as TimeSpan ([d.]hh:mm:ss, e.g. 00:05:00): String 'PT1M' was not recognized as a valid TimeSpan.", diagnostic.Message);
     }
 
     [Theory]
-    [InlineData("0 * * * *")]
-    [InlineData("every hour")]
-    public void Validate_CronWithoutSixFields_IsAnError(string cron)
+    [InlineData("0 * * * *", 5)]
+    [InlineData("every hour", 2)]
+    public void Validate_CronWithoutSixFields_IsAnError(string cron, int fields)
     {
         var diagnostic = SingleError(Flowchart($$"""[{ "id": "c", "type": "Elsa.Cron", "cronExpression": { "typeName": "String", "expression": { "type": "Literal", "value": "{{cron}}" } } }]"""));
 
-        Assert.Equal("$.root.activities[0].cronExpression", diagnostic.Path);
-        Assert.StartsWith($"Error when parsing cron expression '{cron}': ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("$.root.activities[0].cronExpression.expression.value", diagnostic.Path);
+        Assert.Equal($"Error when parsing cron expression '{cron}': it has {fields} fields; SfaFlow (like Elsa) needs six, seconds first, e.g. '0 0 8 * * 1-5' for 08:00 on weekdays.", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Validate_CronWithAnOutOfRangeField_ExplainsWhich()
+    {
+        var diagnostic = SingleError(Flowchart("""[{ "id": "c", "type": "Elsa.Cron", "cronExpression": { "typeName": "String", "expression": { "type": "Literal", "value": "61 0 * * * *" } } }]"""));
+
+        Assert.Contains("Seconds", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

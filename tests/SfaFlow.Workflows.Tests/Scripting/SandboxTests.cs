@@ -64,7 +64,7 @@ public sealed class SandboxTests
     public async Task SlowLoop_HitsTheTimeLimit()
     {
         // Few statements, each slow: the time limit, not the statement limit, stops it.
-        var incident = await RunScript("while (true) { JSON.stringify(Array.from({length: 2000}, (_, i) => i)); }", limits: o => o.MaxStatements = int.MaxValue - 1);
+        var incident = await RunScript("while (true) { JSON.stringify(Array.from({length: 2000}, (_, i) => i)); }", limits: o => (o.MaxStatements, o.MaxMemoryBytes) = (int.MaxValue - 1, long.MaxValue - 1));
 
         Assert.Contains("ran longer than its limit of 500 ms", incident.Message, StringComparison.Ordinal);
     }

@@ -62,6 +62,13 @@ public static class TypeAliases
             return element + "[]";
         }
 
+        if (underlying.IsGenericType)
+        {
+            // List`1 reads badly in a message or a designer: List<SwitchCase>.
+            var name = underlying.Name[..underlying.Name.IndexOf('`', StringComparison.Ordinal)];
+            return $"{name}<{string.Join(", ", underlying.GetGenericArguments().Select(AliasOf))}>";
+        }
+
         return underlying.Name;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class Cron : WorkflowActivity, ICompilingActivity
         if (compilation.TryGetConstant(CronExpression.Index, out var value) && value is string { Length: > 0 } text &&
             TryParse(text, out var error) is null)
         {
-            compilation.Error("cronExpression", $"Error when parsing cron expression '{text}': {error}");
+            compilation.Error("cronExpression.expression.value", $"Error when parsing cron expression '{text}': {error}");
         }
     }
 
@@ -50,6 +50,13 @@ internal sealed class Cron : WorkflowActivity, ICompilingActivity
     /// <summary>Parses a six-field expression; null with the reason when it is not valid.</summary>
     internal static CronExpression? TryParse(string text, out string? error)
     {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields != 6)
+        {
+            error = $"it has {fields} fields; SfaFlow (like Elsa) needs six, seconds first, e.g. '0 0 8 * * 1-5' for 08:00 on weekdays.";
+            return null;
+        }
+
         try
         {
             error = null;
