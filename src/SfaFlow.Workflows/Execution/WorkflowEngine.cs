@@ -94,6 +94,11 @@ public sealed partial class WorkflowEngine
     }
 
     public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, StartWorkflowOptions? options = null, CancellationToken cancellationToken = default)
+        => await StartAsync(definition, options, checkpoint: null, cancellationToken);
+
+    /// <summary>Starts an instance; <paramref name="checkpoint"/>, when given, is called after each activity (commit per activity).</summary>
+    public async Task<WorkflowInstance> StartAsync(
+        WorkflowDefinition definition, StartWorkflowOptions? options, Func<WorkflowInstance, CancellationToken, ValueTask>? checkpoint, CancellationToken cancellationToken = default)
     {
         var plan = Prepare(definition);
         options ??= new StartWorkflowOptions();
@@ -125,7 +130,7 @@ public sealed partial class WorkflowEngine
         }
 
         var trigger = options.TriggerActivityId is { } triggerId ? new StartTrigger(triggerId, options.TriggerPayload) : null;
-        using var run = new WorkflowRun(_services, plan, instance, cancellationToken) { Trigger = trigger };
+        using var run = new WorkflowRun(_services, plan, instance, cancellationToken) { Trigger = trigger, Checkpoint = checkpoint };
         run.Enqueue(WorkItem.Execute(plan.Root, parent: null));
         await run.RunAsync();
         return instance;
@@ -134,14 +139,20 @@ public sealed partial class WorkflowEngine
     /// <summary>Resumes the activity waiting on a bookmark; the payload reaches it (an event's data, a task's result).</summary>
     /// <exception cref="BookmarkNotFoundException">The bookmark was already consumed or never existed.</exception>
     /// <exception cref="InvalidOperationException">The instance has finished.</exception>
+    public Task<WorkflowInstance> ResumeAsync(
+        WorkflowDefinition definition, WorkflowInstance instance, string bookmarkId, object? payload = null, CancellationToken cancellationToken = default) =>
+        ResumeAsync(definition, instance, bookmarkId, payload, checkpoint: null, cancellationToken);
+
+    /// <inheritdoc cref="ResumeAsync(WorkflowDefinition, WorkflowInstance, string, object?, CancellationToken)"/>
     public async Task<WorkflowInstance> ResumeAsync(
-        WorkflowDefinition definition, WorkflowInstance instance, string bookmarkId, object? payload = null, CancellationToken cancellationToken = default)
+        WorkflowDefinition definition, WorkflowInstance instance, string bookmarkId, object? payload,
+        Func<WorkflowInstance, CancellationToken, ValueTask>? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         EnsureRunnable(instance, "resumed");
         var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
             ?? throw new BookmarkNotFoundException(instance.Id, bookmarkId);
-        using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken);
+        using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken) { Checkpoint = checkpoint };
         var context = run.FindContext(bookmark.ActivityInstanceId)
             ?? throw new InvalidOperationException($"Bookmark '{bookmarkId}' belongs to activity execution '{bookmark.ActivityInstanceId}', which instance '{instance.Id}' no longer has.");
         if (bookmark.AutoBurn)
@@ -200,6 +211,21 @@ public sealed partial class WorkflowEngine
         {
             throw new ArgumentException($"Input '{declared.Name}' is declared as {declared.Type}: {exception.Message}", nameof(name), exception);
         }
+    }
+
+    /// <summary>
+    /// Continues an instance whose run was interrupted after a commit-per-activity checkpoint: runs the work the
+    /// checkpoint recorded as still to do.
+    /// </summary>
+    public async Task<WorkflowInstance> ContinueAsync(
+        WorkflowDefinition definition, WorkflowInstance instance, Func<WorkflowInstance, CancellationToken, ValueTask>? checkpoint = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        EnsureRunnable(instance, "continued");
+        using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken) { Checkpoint = checkpoint };
+        run.EnqueuePendingWork();
+        await run.RunAsync();
+        return instance;
     }
 
     private static void EnsureRunnable(WorkflowInstance instance, string verb)

@@ -28,6 +28,12 @@ internal sealed partial class WorkflowRun
             Enqueue(WorkItem.Retry(_live[state.Id]));
         }
 
+        EnqueuePendingWork();
+    }
+
+    /// <summary>Queues the work a fault or a crash interrupted (kept in <see cref="WorkflowInstance.PendingWork"/>).</summary>
+    public void EnqueuePendingWork()
+    {
         foreach (var pending in Instance.PendingWork)
         {
             if (pending.NodeId is { } nodeId)

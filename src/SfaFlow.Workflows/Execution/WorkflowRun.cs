@@ -138,10 +138,20 @@ internal sealed partial class WorkflowRun : IDisposable
 
             CancellationToken.ThrowIfCancellationRequested();
             await ExecuteAsync(item);
+            if (Checkpoint is not null && _queue.Count > 0 && !Instance.IsFinished)
+            {
+                // Commit-per-activity: persist what is left to do with the state, so recovery can continue from here.
+                Instance.PendingWork.AddRange(_queue.Where(i => !i.Canceled).Select(i => i.ToPending()));
+                await Checkpoint(Instance, CancellationToken);
+                Instance.PendingWork.Clear();
+            }
         }
 
         Settle();
     }
+
+    /// <summary>Called after each activity when the runtime commits per activity.</summary>
+    public Func<WorkflowInstance, CancellationToken, ValueTask>? Checkpoint { get; init; }
 
     public void Dispose() => _scripts?.Dispose();
 

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using SfaFlow.Data.Workflows;
+
+namespace SfaFlow.Data;
+
+/// <summary>SfaFlow's one database: workflow definitions, instances and their indexes (the sales model joins later).</summary>
+public sealed class SfaFlowDbContext(DbContextOptions<SfaFlowDbContext> options) : DbContext(options)
+{
+    internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+
+    internal DbSet<TriggerRow> Triggers => Set<TriggerRow>();
+
+    internal DbSet<InstanceRow> Instances => Set<InstanceRow>();
+
+    internal DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+
+    internal DbSet<OccurrenceRow> Occurrences => Set<OccurrenceRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SfaFlowDbContext).Assembly);
+    }
+}

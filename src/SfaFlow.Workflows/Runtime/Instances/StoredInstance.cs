@@ -1,0 +1,19 @@
+using SfaFlow.Workflows.Instances;
+
+namespace SfaFlow.Workflows.Runtime.Instances;
+
+/// <summary>An instance as committed, with its row version and, if someone is running it, the lease.</summary>
+public sealed record StoredInstance(WorkflowInstance Instance, long Version, Lease? Lease, RuntimeStimulus? PendingStimulus);
+
+/// <summary>The outcome of asking for an instance's lease.</summary>
+public enum ClaimStatus
+{
+    Claimed,
+    NotFound,
+
+    /// <summary>Another runtime holds an unexpired lease.</summary>
+    Busy,
+}
+
+/// <summary>The instance when the lease was granted.</summary>
+public sealed record InstanceClaim(ClaimStatus Status, StoredInstance? Stored = null);

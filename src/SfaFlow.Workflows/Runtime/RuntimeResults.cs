@@ -1,0 +1,48 @@
+using SfaFlow.Workflows.Instances;
+
+namespace SfaFlow.Workflows.Runtime;
+
+/// <summary>How a resume ended.</summary>
+public enum ResumeStatus
+{
+    Resumed,
+
+    /// <summary>The bookmark was consumed by an earlier resume (or never existed): nothing ran.</summary>
+    AlreadyConsumed,
+
+    /// <summary>Another runtime kept the instance busy longer than <see cref="RuntimeOptions.BusyWait"/>.</summary>
+    Busy,
+}
+
+/// <summary>The outcome of a resume and the instance afterwards (null unless resumed).</summary>
+public sealed record ResumeResult(ResumeStatus Status, WorkflowInstance? Instance = null);
+
+/// <summary>What an event or other stimulus did: the instances it started and those it resumed.</summary>
+public sealed record DispatchResult(IReadOnlyList<WorkflowInstance> Started, IReadOnlyList<WorkflowInstance> Resumed);
+
+/// <summary>The request to start an instance.</summary>
+public sealed record StartRequest
+{
+    public IReadOnlyDictionary<string, object?>? Input { get; init; }
+
+    public string? CorrelationId { get; init; }
+
+    /// <summary>Run this version (a draft, say) instead of the published one.</summary>
+    public string? VersionId { get; init; }
+
+    public FlowchartMode? FlowchartMode { get; init; }
+}
+
+/// <summary>The instance was not found.</summary>
+public sealed class InstanceNotFoundException(string instanceId)
+    : Exception($"There is no workflow instance '{instanceId}'.")
+{
+    public string InstanceId { get; } = instanceId;
+}
+
+/// <summary>Another runtime kept the instance busy for longer than the runtime waits.</summary>
+public sealed class InstanceBusyException(string instanceId)
+    : Exception($"Workflow instance '{instanceId}' is being run by another runtime; try again shortly.")
+{
+    public string InstanceId { get; } = instanceId;
+}

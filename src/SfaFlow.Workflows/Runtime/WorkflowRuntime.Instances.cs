@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Runtime.Instances;
+
+namespace SfaFlow.Workflows.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// Resumes the activity waiting on a bookmark. Of two concurrent resumes of one bookmark exactly one runs; the other is
+    /// answered <see cref="ResumeStatus.AlreadyConsumed"/> without running anything.
+    /// </summary>
+    public async Task<ResumeResult> ResumeAsync(string bookmarkId, object? payload = null, CancellationToken cancellationToken = default)
+    {
+        var bookmark = await instances.FindBookmarkAsync(bookmarkId, cancellationToken);
+        if (bookmark is null)
+        {
+            return new ResumeResult(ResumeStatus.AlreadyConsumed);
+        }
+
+        try
+        {
+            var instance = await WithLeaseAsync(bookmark.InstanceId, new RuntimeStimulus(RuntimeStimulus.Resume, bookmarkId, payload), async (stored, lease) =>
+            {
+                // Checked under the lock and lease: an earlier resume may have consumed it since it was looked up.
+                if (stored.Instance.IsFinished || stored.Instance.Bookmarks.All(b => b.Id != bookmarkId))
+                {
+                    return null;
+                }
+
+                var definition = await DefinitionOfAsync(stored.Instance, cancellationToken);
+                return await engine.ResumeAsync(definition, stored.Instance, bookmarkId, payload, CheckpointFor(lease, inserted: true), cancellationToken);
+            }, cancellationToken);
+            return instance is null ? new ResumeResult(ResumeStatus.AlreadyConsumed) : new ResumeResult(ResumeStatus.Resumed, instance);
+        }
+        catch (InstanceNotFoundException)
+        {
+            return new ResumeResult(ResumeStatus.AlreadyConsumed);
+        }
+        catch (InstanceBusyException)
+        {
+            return new ResumeResult(ResumeStatus.Busy);
+        }
+    }
+
+    /// <summary>Cancels an instance: what runs stops, its bookmarks go, it ends Cancelled.</summary>
+    /// <exception cref="InstanceNotFoundException">There is no such instance.</exception>
+    /// <exception cref="InvalidOperationException">The instance has finished.</exception>
+    public async Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await WithLeaseAsync(instanceId, new RuntimeStimulus(RuntimeStimulus.Cancel), async (stored, _) =>
+            await engine.CancelAsync(await DefinitionOfAsync(stored.Instance, cancellationToken), stored.Instance, cancellationToken),
+            cancellationToken) ?? throw new InvalidOperationException($"Instance '{instanceId}' could not be cancelled.");
+
+    /// <summary>Runs the faulted activities of an instance again (new attempts), then the work their fault interrupted.</summary>
+    /// <exception cref="InstanceNotFoundException">There is no such instance.</exception>
+    /// <exception cref="InvalidOperationException">Nothing in the instance can be retried.</exception>
+    public async Task<WorkflowInstance> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await WithLeaseAsync(instanceId, new RuntimeStimulus(RuntimeStimulus.Retry), async (stored, lease) =>
+            await engine.RetryAsync(await DefinitionOfAsync(stored.Instance, cancellationToken), stored.Instance, cancellationToken),
+            cancellationToken) ?? throw new InvalidOperationException($"Instance '{instanceId}' could not be retried.");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on an instance under this process's lock and the instance's lease, then commits what it
+    /// returns (or, for null, changes nothing) and gives the lease back.
+    /// </summary>
+    private async Task<WorkflowInstance?> WithLeaseAsync(
+        string instanceId, RuntimeStimulus? stimulus, Func<StoredInstance, Lease, Task<WorkflowInstance?>> work, CancellationToken cancellationToken)
+    {
+        using var _ = await _locks.AcquireAsync(instanceId, cancellationToken);
+        var (stored, lease) = await ClaimAsync(instanceId, stimulus, cancellationToken);
+        WorkflowInstance? result;
+        try
+        {
+            result = await work(stored, lease);
+        }
+        catch
+        {
+            await instances.ReleaseAsync(instanceId, lease, CancellationToken.None);
+            throw;
+        }
+
+        if (result is null)
+        {
+            await instances.ReleaseAsync(instanceId, lease, cancellationToken);
+            return null;
+        }
+
+        if (!await instances.SaveAsync(result, lease, release: true, cancellationToken))
+        {
+            logger.LogWarning("Lost the lease on instance {InstanceId} while running it; another runtime recovered it.", instanceId);
+            throw new InstanceBusyException(instanceId);
+        }
+
+        return result;
+    }
+
+    /// <summary>Takes the lease, waiting (up to <see cref="RuntimeOptions.BusyWait"/>) while another runtime holds it.</summary>
+    private async Task<(StoredInstance Stored, Lease Lease)> ClaimAsync(string instanceId, RuntimeStimulus? stimulus, CancellationToken cancellationToken)
+    {
+        // Real time, not the runtime's clock: waiting must end even when tests freeze the clock.
+        var started = Stopwatch.GetTimestamp();
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            var lease = NewLease();
+            var claim = await instances.TryClaimAsync(instanceId, lease, stimulus, cancellationToken);
+            switch (claim.Status)
+            {
+                case ClaimStatus.Claimed:
+                    return (claim.Stored!, lease);
+                case ClaimStatus.NotFound:
+                    throw new InstanceNotFoundException(instanceId);
+                case ClaimStatus.Busy when Stopwatch.GetElapsedTime(started) < _options.BusyWait:
+                    await Task.Delay(pause, cancellationToken);
+                    pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 500));
+                    break;
+                default:
+                    throw new InstanceBusyException(instanceId);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Runtime.Instances;
+
+namespace SfaFlow.Workflows.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// Continues instances whose runtime died while running them (their lease expired): from the last commit, it does
+    /// again what that runtime was doing (the recorded resume, cancel or retry, or the work a per-activity checkpoint left).
+    /// Also starts trigger occurrences a dead runtime had claimed but not started.
+    /// </summary>
+    /// <returns>How many instances and occurrences were recovered.</returns>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        var recovered = 0;
+        foreach (var instanceId in await instances.FindAbandonedAsync(clock.GetUtcNow(), 100, cancellationToken))
+        {
+            try
+            {
+                if (await WithLeaseAsync(instanceId, stimulus: null, (stored, lease) => ContinueAsync(stored, lease, cancellationToken), cancellationToken) is not null)
+                {
+                    recovered++;
+                }
+            }
+            catch (Exception exception) when (exception is InstanceBusyException or InstanceNotFoundException)
+            {
+                // Another runtime got there first.
+            }
+        }
+
+        foreach (var occurrence in await instances.FindAbandonedOccurrencesAsync(clock.GetUtcNow(), 100, cancellationToken))
+        {
+            recovered += await FireOccurrenceAsync(occurrence, cancellationToken) ? 1 : 0;
+        }
+
+        return recovered;
+    }
+
+    private async Task<WorkflowInstance?> ContinueAsync(StoredInstance stored, Lease lease, CancellationToken cancellationToken)
+    {
+        var instance = stored.Instance;
+        if (instance.IsFinished && stored.PendingStimulus is not { Kind: RuntimeStimulus.Retry })
+        {
+            return null;
+        }
+
+        logger.LogInformation("Recovering instance {InstanceId} ({Stimulus}).", instance.Id, stored.PendingStimulus?.Kind ?? "checkpoint");
+        var definition = await DefinitionOfAsync(instance, cancellationToken);
+        var checkpoint = CheckpointFor(lease, inserted: true);
+        if (instance.PendingWork.Count > 0 && !instance.IsFinished)
+        {
+            return await engine.ContinueAsync(definition, instance, checkpoint, cancellationToken);
+        }
+
+        return stored.PendingStimulus switch
+        {
+            { Kind: RuntimeStimulus.Resume, BookmarkId: { } bookmarkId } when instance.Bookmarks.Any(b => b.Id == bookmarkId) =>
+                await engine.ResumeAsync(definition, instance, bookmarkId, stored.PendingStimulus.Payload, checkpoint, cancellationToken),
+            { Kind: RuntimeStimulus.Cancel } => await engine.CancelAsync(definition, instance, cancellationToken),
+            { Kind: RuntimeStimulus.Retry } when instance.Contexts.Any(c => c.Status == ActivityStatus.Faulted) =>
+                await engine.RetryAsync(definition, instance, cancellationToken),
+            _ => null,
+        };
+    }
+}

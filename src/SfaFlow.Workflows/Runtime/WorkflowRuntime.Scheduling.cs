@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SfaFlow.Workflows.Runtime.Instances;
+using SfaFlow.Workflows.Runtime.Triggers;
+
+namespace SfaFlow.Workflows.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Fires the timer bookmarks that are due (Delay, Timer, StartAt, Cron in normal flow).</summary>
+    /// <returns>How many instances were resumed.</returns>
+    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var due = await instances.ClaimDueBookmarksAsync(now, new Lease(Owner, now + _options.LeaseDuration), _options.TimerBatchSize, cancellationToken);
+        var fired = 0;
+        foreach (var bookmark in due)
+        {
+            try
+            {
+                fired += (await ResumeAsync(bookmark.Id, payload: null, cancellationToken)).Status == ResumeStatus.Resumed ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One broken instance must not stop the others' timers; its claim expires and the timer is tried again.
+                logger.LogError(exception, "Firing timer {BookmarkId} of instance {InstanceId} failed.", bookmark.Id, bookmark.InstanceId);
+            }
+        }
+
+        return fired;
+    }
+
+    /// <summary>
+    /// Starts one instance for each occurrence of a scheduled trigger in (<paramref name="from"/>, <paramref name="to"/>].
+    /// Each occurrence is claimed in the database first, so it starts exactly one instance however many runtimes see it.
+    /// </summary>
+    public async Task<int> FireTriggerOccurrencesAsync(WorkflowTrigger trigger, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        var started = 0;
+        foreach (var at in Occurrences(trigger, from, to))
+        {
+            var occurrence = new TriggerOccurrence(trigger.ScheduleKey, at, OccurrenceInstanceId(trigger.ScheduleKey, at));
+            if (await instances.TryClaimOccurrenceAsync(occurrence, NewLease(), cancellationToken) &&
+                await FireOccurrenceAsync(occurrence, trigger, cancellationToken))
+            {
+                started++;
+            }
+        }
+
+        return started;
+    }
+
+    private async Task<bool> FireOccurrenceAsync(TriggerOccurrence occurrence, CancellationToken cancellationToken)
+    {
+        var trigger = (await definitions.ListScheduledTriggersAsync(cancellationToken)).FirstOrDefault(t => t.ScheduleKey == occurrence.ScheduleKey);
+        return trigger is not null && await instances.TryClaimOccurrenceAsync(occurrence, NewLease(), cancellationToken) &&
+               await FireOccurrenceAsync(occurrence, trigger, cancellationToken);
+    }
+
+    private async Task<bool> FireOccurrenceAsync(TriggerOccurrence occurrence, WorkflowTrigger trigger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StartFromTriggerAsync(trigger, OccurrencePayload(trigger, occurrence.ScheduledAt), correlationId: null, occurrence, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Starting {ScheduleKey} for {ScheduledAt:O} failed; it is tried again when its claim expires.", trigger.ScheduleKey, occurrence.ScheduledAt);
+            return false;
+        }
+    }
+
+    /// <summary>The occurrences of a scheduled trigger in (from, to], in time order.</summary>
+    internal static IEnumerable<DateTimeOffset> Occurrences(WorkflowTrigger trigger, DateTimeOffset from, DateTimeOffset to)
+    {
+        // Nothing fires for moments before the trigger was published.
+        if (from < trigger.AnchorAt)
+        {
+            from = trigger.AnchorAt;
+        }
+
+        if (trigger.CronExpression is { } cron && Activities.Scheduling.Cron.TryParse(cron, out _) is { } schedule)
+        {
+            return schedule.GetOccurrences(from, to, TimeZoneInfo.Utc, fromInclusive: false, toInclusive: true);
+        }
+
+        if (trigger.Interval is { Ticks: > 0 } interval)
+        {
+            // Anchored at publication (Elsa drifts by computing each firing from the previous one): every runtime computes
+            // the same moments, so each can be claimed exactly once.
+            var first = (from - trigger.AnchorAt).Ticks / interval.Ticks + 1;
+            return Enumerable.Range(0, int.MaxValue)
+                .Select(i => trigger.AnchorAt + TimeSpan.FromTicks(interval.Ticks * (first + i)))
+                .TakeWhile(at => at <= to);
+        }
+
+        return trigger.StartAt is { } moment && moment > from && moment <= to ? [moment] : [];
+    }
+
+    /// <summary>What a scheduled trigger hands its new instance, as Elsa does.</summary>
+    private static Dictionary<string, object?> OccurrencePayload(WorkflowTrigger trigger, DateTimeOffset at) => trigger switch
+    {
+        { CronExpression: { } cron } => new() { ["CronExpression"] = cron, ["ScheduledAt"] = at },
+        { Interval: { } interval } => new() { ["StartAt"] = at, ["Interval"] = interval },
+        _ => new() { ["ExecuteAt"] = at },
+    };
+
+    /// <summary>The same occurrence always gets the same instance id: a retried start cannot create a second instance.</summary>
+    private static string OccurrenceInstanceId(string scheduleKey, DateTimeOffset at)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{scheduleKey}@{at.UtcTicks}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString("N");
+    }
+}

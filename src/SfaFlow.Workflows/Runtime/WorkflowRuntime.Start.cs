@@ -1,0 +1,81 @@
+using SfaFlow.Workflows.Definitions;
+using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Workflows.Runtime.Instances;
+using SfaFlow.Workflows.Runtime.Triggers;
+
+namespace SfaFlow.Workflows.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Starts an instance of the published version of a definition (or the version the request names) and runs it.</summary>
+    /// <exception cref="KeyNotFoundException">The definition (or version) does not exist, or has no published version.</exception>
+    public async Task<WorkflowInstance> StartAsync(string definitionId, StartRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stored = await ResolveAsync(definitionId, request.VersionId, cancellationToken);
+        return await StartAsync(_cache.Get(stored), new StartWorkflowOptions
+        {
+            Input = request.Input,
+            CorrelationId = request.CorrelationId,
+            FlowchartMode = request.FlowchartMode,
+        }, occurrence: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a new instance and commits it: once at the end of the run (it finished or suspended), or, committing per
+    /// activity, after every activity. A trigger occurrence is marked started in the same commit.
+    /// </summary>
+    private async Task<WorkflowInstance> StartAsync(
+        WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
+    {
+        var lease = NewLease();
+        var instance = await engine.StartAsync(definition, options, CheckpointFor(lease, inserted: false), cancellationToken);
+        var persisted = CommitsPerActivity && await instances.FindAsync(instance.Id, cancellationToken) is not null;
+        if (persisted)
+        {
+            await instances.SaveAsync(instance, lease, release: true, cancellationToken);
+        }
+        else if (!await instances.InsertAsync(instance, lease: null, occurrence, cancellationToken))
+        {
+            throw new InvalidOperationException($"Workflow instance '{instance.Id}' exists already.");
+        }
+
+        return instance;
+    }
+
+    /// <summary>Starts an instance at one of its definition's triggers (an event arrived, a timer fired).</summary>
+    private async Task<WorkflowInstance> StartFromTriggerAsync(
+        WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
+    {
+        var definition = await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken);
+        return await StartAsync(definition, new StartWorkflowOptions
+        {
+            InstanceId = occurrence?.InstanceId,
+            CorrelationId = correlationId,
+            TriggerActivityId = trigger.ActivityId,
+            TriggerPayload = payload,
+        }, occurrence, cancellationToken);
+    }
+
+    private async Task<StoredDefinition> ResolveAsync(string definitionId, string? versionId, CancellationToken cancellationToken)
+    {
+        if (versionId is not null)
+        {
+            var version = await definitions.FindVersionAsync(versionId, cancellationToken);
+            return version is not null && version.DefinitionId == definitionId
+                ? version
+                : throw new KeyNotFoundException($"Workflow definition '{definitionId}' has no version '{versionId}'.");
+        }
+
+        var versions = await definitions.ListVersionsAsync(definitionId, cancellationToken);
+        if (versions.Count == 0)
+        {
+            throw new KeyNotFoundException($"There is no workflow definition '{definitionId}'.");
+        }
+
+        return versions.FirstOrDefault(v => v.State == DefinitionState.Published)
+            ?? throw new KeyNotFoundException($"Workflow definition '{definitionId}' has no published version; publish it or name a version.");
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SfaFlow.Workflows.Definitions;
+using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Workflows.Runtime.Instances;
+
+namespace SfaFlow.Workflows.Runtime;
+
+/// <summary>
+/// The durable runtime: runs the engine against stored definitions and instances. Nothing committed is lost or done
+/// twice: an instance runs under a lease (one runtime at a time) and one lock (one thread at a time), its state is
+/// committed when it suspends or finishes (or after every activity), a bookmark is consumed in the same commit as the
+/// state that consumed it, and a runtime that dies mid-run leaves a lease that expires and an instance that recovery
+/// continues from its last commit.
+/// </summary>
+public sealed partial class WorkflowRuntime(
+    WorkflowEngine engine,
+    IWorkflowDefinitionStore definitions,
+    IWorkflowInstanceStore instances,
+    IOptions<RuntimeOptions> options,
+    TimeProvider clock,
+    ILogger<WorkflowRuntime> logger)
+{
+    private readonly RuntimeOptions _options = options.Value;
+    private readonly DefinitionCache _cache = new(definitions);
+    private readonly InstanceLocks _locks = new();
+
+    /// <summary>This process's name on leases and claims.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    public WorkflowEngine Engine => engine;
+
+    public Task<StoredInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        instances.FindAsync(instanceId, cancellationToken);
+
+    private Lease NewLease() => new(Owner, clock.GetUtcNow() + _options.LeaseDuration);
+
+    private bool CommitsPerActivity => _options.CommitStrategy == CommitStrategy.PerActivity;
+
+    /// <summary>The checkpoint for commit-per-activity: the instance row is written (and stays leased) after each activity.</summary>
+    private Func<WorkflowInstance, CancellationToken, ValueTask>? CheckpointFor(Lease lease, bool inserted)
+    {
+        if (!CommitsPerActivity)
+        {
+            return null;
+        }
+
+        var exists = inserted;
+        return async (instance, cancellationToken) =>
+        {
+            if (!exists)
+            {
+                exists = await instances.InsertAsync(instance, lease, occurrence: null, cancellationToken);
+                return;
+            }
+
+            if (!await instances.SaveAsync(instance, lease, release: false, cancellationToken))
+            {
+                throw new InvalidOperationException($"Lost the lease on instance '{instance.Id}' while running it.");
+            }
+        };
+    }
+
+    private async Task<WorkflowDefinition> DefinitionOfAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        await _cache.GetAsync(instance.DefinitionVersionId, cancellationToken);
+}

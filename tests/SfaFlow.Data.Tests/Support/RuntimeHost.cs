@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SfaFlow.Workflows.Definitions;
+using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Runtime;
+using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Workflows.Runtime.Instances;
+using SfaFlow.Workflows.Runtime.Scheduling;
+
+namespace SfaFlow.Data.Tests.Support;
+
+/// <summary>
+/// A runtime over a real SQLite database file with the real migrations, a fake clock and captured WriteLine output. Two
+/// hosts on the same file behave like two runtime processes sharing a database.
+/// </summary>
+public sealed class RuntimeHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private RuntimeHost(string databaseFile, FakeTimeProvider clock, Action<RuntimeOptions>? runtime)
+    {
+        DatabaseFile = databaseFile;
+        Clock = clock;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<ITextSink>(Lines);
+        services.AddSfaFlowData();
+        services.AddSfaFlowRuntime();
+        // Pooling off, so the test can delete the file afterwards.
+        services.Configure<DataOptions>(o => o.ConnectionString = $"Data Source={databaseFile};Pooling=False");
+        services.Configure<RuntimeOptions>(o =>
+        {
+            o.RunScheduler = false;
+            runtime?.Invoke(o);
+        });
+        _services = services.BuildServiceProvider();
+    }
+
+    public string DatabaseFile { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public CapturingTextSink Lines { get; } = new();
+
+    public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+
+    public WorkflowDefinitionManager Definitions => _services.GetRequiredService<WorkflowDefinitionManager>();
+
+    public WorkflowScheduler Scheduler => _services.GetRequiredService<WorkflowScheduler>();
+
+    public IWorkflowInstanceStore Instances => _services.GetRequiredService<IWorkflowInstanceStore>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>A new, migrated database in a temporary folder.</summary>
+    public static async Task<RuntimeHost> CreateAsync(Action<RuntimeOptions>? runtime = null)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "sfaflow-tests", $"{Guid.NewGuid():N}.db");
+        var host = new RuntimeHost(file, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), runtime);
+        await host.Get<DatabaseMigrator>().MigrateAsync();
+        return host;
+    }
+
+    /// <summary>A second runtime on the same database file (another process, as far as the database can tell).</summary>
+    public RuntimeHost ShareDatabase(Action<RuntimeOptions>? runtime = null) =>
+        new(DatabaseFile, new FakeTimeProvider(Clock.GetUtcNow()), runtime) { _ownsFile = false };
+
+    private bool _ownsFile = true;
+
+    public async Task<StoredDefinition> PublishAsync(string json)
+    {
+        var definition = ElsaJsonReader.Read(json).GetDefinitionOrThrow();
+        return (await Definitions.ImportAsync(definition, publish: true)).Definition;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_ownsFile)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(DatabaseFile + suffix);
+            }
+        }
+    }
+}
