@@ -1,8 +1,9 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
-using SfaFlow.Workflows;
+using SfaFlow.Data;
 using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Web;
@@ -14,10 +15,16 @@ public static class SfaFlowHost
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // Engine.
-        builder.Services.AddSfaFlowWorkflows();
+        // Database, then the workflows (the startup service must run before the runtime's scheduler starts).
+        builder.Services.AddSfaFlowData();
+        builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateOnStart();
+        builder.Services.AddHostedService<SfaFlowStartup>();
+
+        // Engine and runtime.
+        builder.Services.AddSfaFlowRuntime();
         builder.Services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.SectionName).ValidateOnStart();
 
         // API.
         builder.Services.AddProblemDetails();

@@ -23,6 +23,9 @@ public sealed class RuntimeOptions
     /// <summary>When state is committed while a run is in progress.</summary>
     public CommitStrategy CommitStrategy { get; set; } = CommitStrategy.OnSuspend;
 
+    /// <summary>The folder whose <c>*.json</c> workflows are imported and published at startup (relative to the working directory).</summary>
+    public string WorkflowsFolder { get; set; } = "workflows";
+
     /// <summary>Whether the host runs the scheduler (off in tests that drive time themselves).</summary>
     public bool RunScheduler { get; set; } = true;
 }
