@@ -31,11 +31,14 @@ public sealed partial class WorkflowRuntime
         WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
     {
         var lease = NewLease();
-        var instance = await engine.StartAsync(definition, options, CheckpointFor(lease, inserted: false), cancellationToken);
+        var instance = await engine.StartAsync(definition, options, CheckpointFor(lease, inserted: false, occurrence), cancellationToken);
         var persisted = CommitsPerActivity && await instances.FindAsync(instance.Id, cancellationToken) is not null;
         if (persisted)
         {
-            await instances.SaveAsync(instance, lease, release: true, cancellationToken);
+            if (!await instances.SaveAsync(instance, lease, release: true, cancellationToken))
+            {
+                throw new InstanceBusyException(instance.Id);
+            }
         }
         else if (!await instances.InsertAsync(instance, lease: null, occurrence, cancellationToken))
         {

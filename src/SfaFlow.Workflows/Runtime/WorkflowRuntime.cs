@@ -40,7 +40,7 @@ public sealed partial class WorkflowRuntime(
     private bool CommitsPerActivity => _options.CommitStrategy == CommitStrategy.PerActivity;
 
     /// <summary>The checkpoint for commit-per-activity: the instance row is written (and stays leased) after each activity.</summary>
-    private Func<WorkflowInstance, CancellationToken, ValueTask>? CheckpointFor(Lease lease, bool inserted)
+    private Func<WorkflowInstance, CancellationToken, ValueTask>? CheckpointFor(Lease lease, bool inserted, TriggerOccurrence? occurrence = null)
     {
         if (!CommitsPerActivity)
         {
@@ -52,7 +52,10 @@ public sealed partial class WorkflowRuntime(
         {
             if (!exists)
             {
-                exists = await instances.InsertAsync(instance, lease, occurrence: null, cancellationToken);
+                // The first checkpoint creates the row (and marks the trigger occurrence started, as a one-commit start does).
+                exists = await instances.InsertAsync(instance, lease, occurrence, cancellationToken)
+                    ? true
+                    : throw new InvalidOperationException($"Workflow instance '{instance.Id}' exists already; this start is a duplicate.");
                 return;
             }
 

@@ -33,13 +33,15 @@ public sealed class ConcurrencyTests
         Assert.Empty(await host.Instances.FindBookmarksAsync("Elsa.Event", "Go", null));
     }
 
-    [Fact(Timeout = 300_000)]
-    public async Task Cron_TwoRuntimesOnOneDatabase_StartOneInstancePerOccurrence()
+    [Theory(Timeout = 300_000)]
+    [InlineData(CommitStrategy.OnSuspend)]
+    [InlineData(CommitStrategy.PerActivity)]
+    public async Task Cron_TwoRuntimesOnOneDatabase_StartOneInstancePerOccurrence(CommitStrategy strategy)
     {
-        await using var first = await RuntimeHost.CreateAsync();
+        await using var first = await RuntimeHost.CreateAsync(o => o.CommitStrategy = strategy);
         await first.PublishAsync(Json([Activity("cron", "Elsa.Cron", new() { ["cronExpression"] = Literal("* * * * * *") }, canStartWorkflow: true), WriteLine("say", "tick")],
             [Connect("cron", "say")]));
-        await using var second = first.ShareDatabase();
+        await using var second = first.ShareDatabase(o => o.CommitStrategy = strategy);
 
         // Both runtimes see the same 60 seconds go by, polling concurrently every 100 ms of fake time.
         for (var step = 0; step < 600; step++)
