@@ -1,6 +1,9 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Workflows.Definitions;
+using SfaFlow.Web.Api.Workflows.Events;
+using SfaFlow.Web.Api.Workflows.Instances;
 using SfaFlow.Data;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
@@ -28,6 +31,10 @@ public static class SfaFlowHost
 
         // API.
         builder.Services.AddProblemDetails();
+        // Binding failures (malformed JSON body, a query value of the wrong type) throw, so that they can be answered with
+        // a problem that says what and where instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -43,6 +50,9 @@ public static class SfaFlowHost
         app.MapScalarApiReference();
         app.MapHealthEndpoint();
         app.MapActivityEndpoints();
+        app.MapWorkflowDefinitionEndpoints();
+        app.MapWorkflowInstanceEndpoints();
+        app.MapEventEndpoints();
         return app;
     }
 }

@@ -44,8 +44,24 @@ public sealed class HostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlow
     {
         var document = await _client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
 
-        var paths = document.GetProperty("paths");
-        Assert.True(paths.TryGetProperty("/api/activities", out _));
-        Assert.True(paths.TryGetProperty("/health", out _));
+        var paths = document.GetProperty("paths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        string[] expected =
+        [
+            "/health", "/api/activities", "/api/workflow-definitions", "/api/workflow-definitions/{definitionId}",
+            "/api/workflow-definitions/{definitionId}/publish", "/api/workflow-definitions/{definitionId}/retract",
+            "/api/workflow-definitions/{definitionId}/versions", "/api/workflow-definitions/{definitionId}/export",
+            "/api/workflow-definitions/import", "/api/workflow-definitions/{definitionId}/execute", "/api/workflow-instances",
+            "/api/workflow-instances/{id}", "/api/workflow-instances/{id}/cancel", "/api/workflow-instances/{id}/retry",
+            "/api/workflow-instances/bookmarks/{bookmarkId}/resume", "/api/events/{name}",
+        ];
+        Assert.All(expected, path => Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document."));
+        var publish = paths["/api/workflow-definitions/{definitionId}/publish"].GetProperty("post");
+        Assert.Equal("PublishWorkflowDefinition", publish.GetProperty("operationId").GetString());
+        Assert.True(publish.GetProperty("responses").TryGetProperty("422", out _));
+        var import = paths["/api/workflow-definitions/import"].GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/json", "application/zip"], import.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["delete", "get", "put"],
+            paths["/api/workflow-definitions/{definitionId}"].EnumerateObject().Select(o => o.Name).Where(n => n is "get" or "put" or "delete").Order(StringComparer.Ordinal));
     }
 }

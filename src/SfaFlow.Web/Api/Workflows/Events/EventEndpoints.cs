@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SfaFlow.Workflows.Expressions;
+using SfaFlow.Workflows.Runtime;
+
+namespace SfaFlow.Web.Api.Workflows.Events;
+
+/// <summary><c>/api/events</c>: publishes named events to the workflow runtime.</summary>
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/events").WithTags("Events").WithApiProblems();
+        group.MapPost("/{name}", PublishAsync)
+            .WithName("PublishEvent")
+            .WithSummary("Publishes a named event: starts the published workflows it triggers and resumes the instances waiting on it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return endpoints;
+    }
+
+    private static async Task<Ok<EventResult>> PublishAsync(string name, EventRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        // Plain values rather than a JsonElement: a started instance's trigger receives the payload as it is given here.
+        var payload = request?.Payload is { } json ? ValueConverter.FromJsonElement(json) : null;
+        var correlationId = string.IsNullOrEmpty(request?.CorrelationId) ? null : request.CorrelationId;
+        var result = await runtime.DispatchEventAsync(name, correlationId, payload, cancellationToken);
+        return TypedResults.Ok(new EventResult([.. result.Started.Select(InstanceReference.From)], [.. result.Resumed.Select(InstanceReference.From)]));
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace SfaFlow.Web.Api.Workflows.Events;
+
+/// <summary>
+/// A named event: with a correlation id, only instances correlated to it resume (and started ones carry it); the payload
+/// reaches each as the event's <c>result</c>.
+/// </summary>
+public sealed record EventRequest(string? CorrelationId = null, JsonElement? Payload = null);
