@@ -29,6 +29,7 @@ internal static class ApiProblems
     /// <summary>The problem for an exception the runtime documents as a client-visible outcome; null for anything else.</summary>
     public static ProblemHttpResult? FromException(Exception exception) => exception switch
     {
+        DefinitionNotPublishedException => Invalid(exception.Message),
         InstanceNotFoundException or KeyNotFoundException => NotFound(exception.Message),
         ConcurrencyException => Conflict(exception.Message),
         InstanceBusyException => Busy(exception.Message),

@@ -110,6 +110,7 @@ public sealed partial class WorkflowEngine
             DefinitionVersionId = definition.Id,
             DefinitionVersion = definition.Version,
             CorrelationId = options.CorrelationId,
+            Name = definition.Name,
             FlowchartMode = options.FlowchartMode ?? plan.FlowchartMode ?? _options.DefaultFlowchartMode,
             Status = WorkflowStatus.Running,
             SubStatus = WorkflowSubStatus.Pending,

@@ -46,3 +46,10 @@ public sealed class InstanceBusyException(string instanceId)
 {
     public string InstanceId { get; } = instanceId;
 }
+
+/// <summary>The definition exists but has no published version (and no version was named).</summary>
+public sealed class DefinitionNotPublishedException(string definitionId)
+    : KeyNotFoundException($"Workflow definition '{definitionId}' has no published version; publish it or name a version.")
+{
+    public string DefinitionId { get; } = definitionId;
+}

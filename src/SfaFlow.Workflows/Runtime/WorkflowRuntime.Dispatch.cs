@@ -17,6 +17,7 @@ public sealed partial class WorkflowRuntime
     /// <summary>Starts the workflows triggered by a stimulus and resumes the instances waiting on it (any bookmark type).</summary>
     public async Task<DispatchResult> DispatchAsync(string name, string? key, string? correlationId, object? payload, CancellationToken cancellationToken = default)
     {
+        payload = payload is System.Text.Json.JsonElement json ? Expressions.ValueConverter.FromJsonElement(json) : payload;
         var started = new List<WorkflowInstance>();
         foreach (var trigger in await definitions.FindTriggersAsync(name, key, cancellationToken))
         {

@@ -78,7 +78,6 @@ public sealed partial class WorkflowRuntime
             throw new KeyNotFoundException($"There is no workflow definition '{definitionId}'.");
         }
 
-        return versions.FirstOrDefault(v => v.State == DefinitionState.Published)
-            ?? throw new KeyNotFoundException($"Workflow definition '{definitionId}' has no published version; publish it or name a version.");
+        return versions.FirstOrDefault(v => v.State == DefinitionState.Published) ?? throw new DefinitionNotPublishedException(definitionId);
     }
 }

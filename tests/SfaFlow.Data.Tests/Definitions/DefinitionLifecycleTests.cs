@@ -33,6 +33,11 @@ public sealed class DefinitionLifecycleTests
         Assert.Equal([false, true], versions.Select(v => v.IsLatest));
         Assert.Equal(published2.Id, (await definitions.FindAsync("test", VersionSelector.PublishedVersion))!.Id);
         Assert.Contains("v1 edited", versions[0].Json, StringComparison.Ordinal);
+
+        // The stored JSON says what the row says: what export returns and Elsa Studio imports.
+        Assert.Contains("\"isPublished\": false", versions[0].Json, StringComparison.Ordinal);
+        Assert.Contains("\"isLatest\": false", versions[0].Json, StringComparison.Ordinal);
+        Assert.Contains("\"isPublished\": true", versions[1].Json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +67,7 @@ public sealed class DefinitionLifecycleTests
 
         var only = Assert.Single(await host.Definitions.ListVersionsAsync("test"));
         Assert.Equal((1, DefinitionState.Retired, true), (only.Version, only.State, only.IsLatest));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => host.Runtime.StartAsync("test", new StartRequest()));
+        await Assert.ThrowsAsync<DefinitionNotPublishedException>(() => host.Runtime.StartAsync("test", new StartRequest()));
     }
 
     [Fact]

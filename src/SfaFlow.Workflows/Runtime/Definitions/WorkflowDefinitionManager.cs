@@ -62,8 +62,8 @@ public sealed partial class WorkflowDefinitionManager(
 
         var definition = latest.ToDefinition();
         engine.Prepare(definition);
-        var published = latest with { State = DefinitionState.Published, PublishedAt = clock.GetUtcNow() };
-        var retired = versions.Where(v => v.State == DefinitionState.Published).Select(v => v with { State = DefinitionState.Retired });
+        var published = Restate(latest with { PublishedAt = clock.GetUtcNow() }, DefinitionState.Published, latest.IsLatest);
+        var retired = versions.Where(v => v.State == DefinitionState.Published).Select(v => Restate(v, DefinitionState.Retired, v.IsLatest));
         await store.SaveAsync(definitionId, latest.Version, [.. retired, published], [], triggers.Index(published.ToDefinition()), cancellationToken);
         RegisterAsActivity(published);
         return published;
@@ -80,7 +80,7 @@ public sealed partial class WorkflowDefinitionManager(
             return false;
         }
 
-        await store.SaveAsync(definitionId, versions[^1].Version, [.. published.Select(v => v with { State = DefinitionState.Retired })], [], [], cancellationToken);
+        await store.SaveAsync(definitionId, versions[^1].Version, [.. published.Select(v => Restate(v, DefinitionState.Retired, v.IsLatest))], [], [], cancellationToken);
         return true;
     }
 
@@ -94,7 +94,7 @@ public sealed partial class WorkflowDefinitionManager(
             return false;
         }
 
-        var newLatest = versions.Count > 1 ? [versions[^2] with { IsLatest = true }] : Array.Empty<StoredDefinition>();
+        var newLatest = versions.Count > 1 ? [Restate(versions[^2], versions[^2].State, isLatest: true)] : Array.Empty<StoredDefinition>();
         await store.SaveAsync(definitionId, draft.Version, newLatest, [draft.Id], null, cancellationToken);
         return true;
     }
@@ -123,7 +123,14 @@ public sealed partial class WorkflowDefinitionManager(
     private static StoredDefinition? LatestOf(IReadOnlyList<StoredDefinition> versions) => versions.Count > 0 ? versions[^1] : null;
 
     private static IEnumerable<StoredDefinition> Unlatest(IReadOnlyList<StoredDefinition> versions, StoredDefinition latest) =>
-        versions.Where(v => v.IsLatest && v.Id != latest.Id).Select(v => v with { IsLatest = false });
+        versions.Where(v => v.IsLatest && v.Id != latest.Id).Select(v => Restate(v, v.State, isLatest: false));
+
+    /// <summary>A version with new flags, its JSON rewritten to say the same (the stored text is what export returns).</summary>
+    private static StoredDefinition Restate(StoredDefinition version, DefinitionState state, bool isLatest)
+    {
+        var restated = version with { State = state, IsLatest = isLatest };
+        return restated with { Json = ElsaJsonWriter.Write(restated.ToDefinition()) };
+    }
 
     /// <summary>Keeps the file's version id when it is free, so references to it (a workflow used as an activity) resolve.</summary>
     private async Task<string> NewVersionIdAsync(string preferred, IReadOnlyList<StoredDefinition> versions, CancellationToken cancellationToken) =>

@@ -19,19 +19,6 @@ public static partial class WorkflowDefinitionEndpoints
         string definitionId, ExecuteRequest? request, WorkflowDefinitionManager definitions, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         request ??= new ExecuteRequest();
-        var versions = await definitions.ListVersionsAsync(definitionId, cancellationToken);
-        if (versions.Count == 0)
-        {
-            return ApiProblems.DefinitionNotFound(definitionId);
-        }
-
-        // The runtime answers both with KeyNotFoundException; only the first is a missing resource.
-        if (request.VersionId is null && versions.All(v => v.State != DefinitionState.Published))
-        {
-            return ApiProblems.Invalid(
-                $"Workflow definition '{definitionId}' has no published version; publish it, or name the version to run with versionId.");
-        }
-
         var start = new StartRequest
         {
             Input = request.Input?.ToDictionary(p => p.Key, p => (object?)p.Value),

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SfaFlow.Workflows.Expressions;
 using SfaFlow.Workflows.Runtime;
 
 namespace SfaFlow.Web.Api.Workflows.Events;
@@ -19,10 +18,8 @@ public static class EventEndpoints
 
     private static async Task<Ok<EventResult>> PublishAsync(string name, EventRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
-        // Plain values rather than a JsonElement: a started instance's trigger receives the payload as it is given here.
-        var payload = request?.Payload is { } json ? ValueConverter.FromJsonElement(json) : null;
         var correlationId = string.IsNullOrEmpty(request?.CorrelationId) ? null : request.CorrelationId;
-        var result = await runtime.DispatchEventAsync(name, correlationId, payload, cancellationToken);
+        var result = await runtime.DispatchEventAsync(name, correlationId, request?.Payload, cancellationToken);
         return TypedResults.Ok(new EventResult([.. result.Started.Select(InstanceReference.From)], [.. result.Resumed.Select(InstanceReference.From)]));
     }
 }
