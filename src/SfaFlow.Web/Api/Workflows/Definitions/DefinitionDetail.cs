@@ -21,10 +21,7 @@ public sealed record DefinitionDetail(
     IReadOnlyList<ApiError> Diagnostics)
 {
     /// <param name="stored">The version.</param>
-    /// <param name="json">
-    /// Its Elsa JSON as exported: the stored text keeps the flags it was saved with (a published version's text still says
-    /// <c>isPublished: false</c>), the export writes them from the version's state.
-    /// </param>
+    /// <param name="json">Its Elsa JSON as exported.</param>
     /// <param name="diagnostics">What the compiler says about it.</param>
     public static DefinitionDetail From(StoredDefinition stored, string json, IReadOnlyList<ApiError> diagnostics)
     {
