@@ -110,6 +110,15 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         return true;
     }
 
+    public async Task<bool> RenewLeaseAsync(string instanceId, Lease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await using var db = await OpenAsync(cancellationToken);
+        return await Sql.ExecuteAsync(db.Database.GetDbConnection(), null, """
+            UPDATE "WorkflowInstances" SET "LeaseUntil" = @until WHERE "Id" = @id AND "LeaseOwner" = @owner
+            """, cancellationToken, ("@id", instanceId), ("@owner", lease.Owner), ("@until", Epoch.Ms(lease.Until))) > 0;
+    }
+
     public async Task ReleaseAsync(string instanceId, Lease lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);

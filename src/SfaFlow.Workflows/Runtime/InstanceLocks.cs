@@ -35,6 +35,23 @@ internal sealed class InstanceLocks
         return new Releaser(this, instanceId, entry);
     }
 
+    /// <summary>Takes the lock if nobody holds or waits for it; null otherwise.</summary>
+    public IDisposable? TryAcquire(string instanceId)
+    {
+        lock (_entries)
+        {
+            if (_entries.ContainsKey(instanceId))
+            {
+                return null;
+            }
+
+            var entry = new Entry { Users = 1 };
+            entry.Semaphore.Wait(0);
+            _entries[instanceId] = entry;
+            return new Releaser(this, instanceId, entry);
+        }
+    }
+
     private void Leave(string instanceId, Entry entry)
     {
         lock (_entries)

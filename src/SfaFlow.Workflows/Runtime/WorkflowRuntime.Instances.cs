@@ -21,7 +21,7 @@ public sealed partial class WorkflowRuntime
 
         try
         {
-            var instance = await WithLeaseAsync(bookmark.InstanceId, new RuntimeStimulus(RuntimeStimulus.Resume, bookmarkId, payload), async (stored, lease) =>
+            var instance = await WithLeaseAsync(bookmark.InstanceId, new RuntimeStimulus(RuntimeStimulus.Resume, bookmarkId, payload), async stored =>
             {
                 // Checked under the lock and lease: an earlier resume may have consumed it since it was looked up.
                 if (stored.Instance.IsFinished || stored.Instance.Bookmarks.All(b => b.Id != bookmarkId))
@@ -30,7 +30,7 @@ public sealed partial class WorkflowRuntime
                 }
 
                 var definition = await DefinitionOfAsync(stored.Instance, cancellationToken);
-                return await engine.ResumeAsync(definition, stored.Instance, bookmarkId, payload, CheckpointFor(lease, inserted: true), cancellationToken);
+                return await engine.ResumeAsync(definition, stored.Instance, bookmarkId, payload, CheckpointFor(inserted: true), cancellationToken);
             }, cancellationToken);
             return instance is null ? new ResumeResult(ResumeStatus.AlreadyConsumed) : new ResumeResult(ResumeStatus.Resumed, instance);
         }
@@ -48,7 +48,7 @@ public sealed partial class WorkflowRuntime
     /// <exception cref="InstanceNotFoundException">There is no such instance.</exception>
     /// <exception cref="InvalidOperationException">The instance has finished.</exception>
     public async Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        await WithLeaseAsync(instanceId, new RuntimeStimulus(RuntimeStimulus.Cancel), async (stored, _) =>
+        await WithLeaseAsync(instanceId, new RuntimeStimulus(RuntimeStimulus.Cancel), async stored =>
             await engine.CancelAsync(await DefinitionOfAsync(stored.Instance, cancellationToken), stored.Instance, cancellationToken),
             cancellationToken) ?? throw new InvalidOperationException($"Instance '{instanceId}' could not be cancelled.");
 
@@ -56,7 +56,7 @@ public sealed partial class WorkflowRuntime
     /// <exception cref="InstanceNotFoundException">There is no such instance.</exception>
     /// <exception cref="InvalidOperationException">Nothing in the instance can be retried.</exception>
     public async Task<WorkflowInstance> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        await WithLeaseAsync(instanceId, new RuntimeStimulus(RuntimeStimulus.Retry), async (stored, lease) =>
+        await WithLeaseAsync(instanceId, new RuntimeStimulus(RuntimeStimulus.Retry), async stored =>
             await engine.RetryAsync(await DefinitionOfAsync(stored.Instance, cancellationToken), stored.Instance, cancellationToken),
             cancellationToken) ?? throw new InvalidOperationException($"Instance '{instanceId}' could not be retried.");
 
@@ -65,14 +65,24 @@ public sealed partial class WorkflowRuntime
     /// returns (or, for null, changes nothing) and gives the lease back.
     /// </summary>
     private async Task<WorkflowInstance?> WithLeaseAsync(
-        string instanceId, RuntimeStimulus? stimulus, Func<StoredInstance, Lease, Task<WorkflowInstance?>> work, CancellationToken cancellationToken)
+        string instanceId, RuntimeStimulus? stimulus, Func<StoredInstance, Task<WorkflowInstance?>> work, CancellationToken cancellationToken)
     {
         using var _ = await _locks.AcquireAsync(instanceId, cancellationToken);
+        return await UnderLeaseAsync(instanceId, stimulus, work, cancellationToken);
+    }
+
+    /// <summary>The part of <see cref="WithLeaseAsync"/> after the lock: the caller holds the instance's lock.</summary>
+    private async Task<WorkflowInstance?> UnderLeaseAsync(
+        string instanceId, RuntimeStimulus? stimulus, Func<StoredInstance, Task<WorkflowInstance?>> work, CancellationToken cancellationToken)
+    {
         var (stored, lease) = await ClaimAsync(instanceId, stimulus, cancellationToken);
         WorkflowInstance? result;
         try
         {
-            result = await work(stored, lease);
+            await using (RenewLease(instanceId))
+            {
+                result = await work(stored);
+            }
         }
         catch
         {

@@ -17,9 +17,16 @@ public sealed partial class WorkflowRuntime
         var recovered = 0;
         foreach (var instanceId in await instances.FindAbandonedAsync(clock.GetUtcNow(), 100, cancellationToken))
         {
+            // Held here means this process is running it right now (its lease lapsed in a long run): not abandoned.
+            using var held = _locks.TryAcquire(instanceId);
+            if (held is null)
+            {
+                continue;
+            }
+
             try
             {
-                if (await WithLeaseAsync(instanceId, stimulus: null, (stored, lease) => ContinueAsync(stored, lease, cancellationToken), cancellationToken) is not null)
+                if (await UnderLeaseAsync(instanceId, stimulus: null, stored => ContinueAsync(stored, cancellationToken), cancellationToken) is not null)
                 {
                     recovered++;
                 }
@@ -38,7 +45,7 @@ public sealed partial class WorkflowRuntime
         return recovered;
     }
 
-    private async Task<WorkflowInstance?> ContinueAsync(StoredInstance stored, Lease lease, CancellationToken cancellationToken)
+    private async Task<WorkflowInstance?> ContinueAsync(StoredInstance stored, CancellationToken cancellationToken)
     {
         var instance = stored.Instance;
         if (instance.IsFinished && stored.PendingStimulus is not { Kind: RuntimeStimulus.Retry })
@@ -48,7 +55,7 @@ public sealed partial class WorkflowRuntime
 
         logger.LogInformation("Recovering instance {InstanceId} ({Stimulus}).", instance.Id, stored.PendingStimulus?.Kind ?? "checkpoint");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
-        var checkpoint = CheckpointFor(lease, inserted: true);
+        var checkpoint = CheckpointFor(inserted: true);
         if (instance.PendingWork.Count > 0 && !instance.IsFinished)
         {
             return await engine.ContinueAsync(definition, instance, checkpoint, cancellationToken);

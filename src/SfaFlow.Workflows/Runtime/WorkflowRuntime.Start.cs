@@ -30,12 +30,20 @@ public sealed partial class WorkflowRuntime
     private async Task<WorkflowInstance> StartAsync(
         WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
     {
-        var lease = NewLease();
-        var instance = await engine.StartAsync(definition, options, CheckpointFor(lease, inserted: false, occurrence), cancellationToken);
+        // The id is fixed before the run so that the instance is locked in this process from its first commit on: recovery
+        // here must not take it for abandoned, nor a resume run it, while this start still runs it.
+        options = options.InstanceId is null ? options with { InstanceId = Guid.NewGuid().ToString("N") } : options;
+        using var _ = await _locks.AcquireAsync(options.InstanceId!, cancellationToken);
+        WorkflowInstance instance;
+        await using (CommitsPerActivity ? RenewLease(options.InstanceId!) : null)
+        {
+            instance = await engine.StartAsync(definition, options, CheckpointFor(inserted: false, occurrence), cancellationToken);
+        }
+
         var persisted = CommitsPerActivity && await instances.FindAsync(instance.Id, cancellationToken) is not null;
         if (persisted)
         {
-            if (!await instances.SaveAsync(instance, lease, release: true, cancellationToken))
+            if (!await instances.SaveAsync(instance, NewLease(), release: true, cancellationToken))
             {
                 throw new InstanceBusyException(instance.Id);
             }

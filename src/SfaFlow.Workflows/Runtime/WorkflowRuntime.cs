@@ -35,12 +35,17 @@ public sealed partial class WorkflowRuntime(
     public Task<StoredInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         instances.FindAsync(instanceId, cancellationToken);
 
+    /// <summary>This process's lease from now on; saves and renewals that keep the lease move its expiry to this.</summary>
     private Lease NewLease() => new(Owner, clock.GetUtcNow() + _options.LeaseDuration);
+
+    /// <summary>Keeps the lease on an instance alive while this process runs it.</summary>
+    private LeaseRenewal RenewLease(string instanceId) =>
+        LeaseRenewal.Start(instances, instanceId, NewLease, _options.LeaseDuration, clock, logger);
 
     private bool CommitsPerActivity => _options.CommitStrategy == CommitStrategy.PerActivity;
 
     /// <summary>The checkpoint for commit-per-activity: the instance row is written (and stays leased) after each activity.</summary>
-    private Func<WorkflowInstance, CancellationToken, ValueTask>? CheckpointFor(Lease lease, bool inserted, TriggerOccurrence? occurrence = null)
+    private Func<WorkflowInstance, CancellationToken, ValueTask>? CheckpointFor(bool inserted, TriggerOccurrence? occurrence = null)
     {
         if (!CommitsPerActivity)
         {
@@ -53,13 +58,13 @@ public sealed partial class WorkflowRuntime(
             if (!exists)
             {
                 // The first checkpoint creates the row (and marks the trigger occurrence started, as a one-commit start does).
-                exists = await instances.InsertAsync(instance, lease, occurrence, cancellationToken)
+                exists = await instances.InsertAsync(instance, NewLease(), occurrence, cancellationToken)
                     ? true
                     : throw new InvalidOperationException($"Workflow instance '{instance.Id}' exists already; this start is a duplicate.");
                 return;
             }
 
-            if (!await instances.SaveAsync(instance, lease, release: false, cancellationToken))
+            if (!await instances.SaveAsync(instance, NewLease(), release: false, cancellationToken))
             {
                 throw new InvalidOperationException($"Lost the lease on instance '{instance.Id}' while running it.");
             }

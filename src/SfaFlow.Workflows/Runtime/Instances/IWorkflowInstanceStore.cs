@@ -26,6 +26,10 @@ public interface IWorkflowInstanceStore
     /// <returns>False when the lease was lost (it expired and another runtime took it); nothing is written then.</returns>
     Task<bool> SaveAsync(WorkflowInstance instance, Lease lease, bool release, CancellationToken cancellationToken = default);
 
+    /// <summary>Moves the lease's expiry on, if <paramref name="lease"/>'s owner still holds it.</summary>
+    /// <returns>False when it does not (or the instance has no row yet).</returns>
+    Task<bool> RenewLeaseAsync(string instanceId, Lease lease, CancellationToken cancellationToken = default);
+
     /// <summary>Gives the lease back without changing the instance.</summary>
     Task ReleaseAsync(string instanceId, Lease lease, CancellationToken cancellationToken = default);
 
