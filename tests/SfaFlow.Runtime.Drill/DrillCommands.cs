@@ -20,8 +20,10 @@ internal static class DrillCommands
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await host.Services.GetRequiredService<WorkflowDefinitionManager>().ImportAsync(DrillWorkflow.Create(), publish: true);
 
-        // All instances are started (each suspends on its timer) before the scheduler runs, so that the timers come due
-        // together and the scheduler works through a backlog when the test kills it.
+        // All instances are started (each suspends on its timer) before the scheduler runs, so that their timers come due
+        // together and the scheduler is working through a backlog when the test kills it: claims on due timers it has not
+        // fired yet, and the lease of the instance it is running. (Starting while the scheduler runs would also meet a
+        // runtime bug, tests/SfaFlow.Data.Tests/CrashDrill/LeaseExpiryTests.cs, when a start outlives its lease.)
         var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
         for (var i = 0; i < count; i++)
         {
@@ -32,7 +34,8 @@ internal static class DrillCommands
             }
         }
 
-        return await RunUntilAllFinishedAsync(host, TimeSpan.FromMinutes(2));
+        await host.StartAsync();
+        return await WaitUntilAllFinishedAsync(host, TimeSpan.FromMinutes(2));
     }
 
     public static async Task<int> RunAsync(string databaseFile, string lineFile, CommitStrategy commit, TimeSpan timeout)
@@ -40,16 +43,17 @@ internal static class DrillCommands
         using var sink = new LineFileSink(lineFile);
         using var host = DrillHost.Build(databaseFile, commit, sink);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        return await RunUntilAllFinishedAsync(host, timeout);
+
+        // The hosted scheduler recovers what a dead runtime left (expired leases, expired timer claims) and fires due timers.
+        await host.StartAsync();
+        return await WaitUntilAllFinishedAsync(host, timeout);
     }
 
     /// <summary>The drill's correlation ids, one per started instance: the test checks each was started exactly once.</summary>
     public static string CorrelationId(int index) => string.Create(CultureInfo.InvariantCulture, $"drill-{index}");
 
-    private static async Task<int> RunUntilAllFinishedAsync(IHost host, TimeSpan timeout)
+    private static async Task<int> WaitUntilAllFinishedAsync(IHost host, TimeSpan timeout)
     {
-        // The hosted scheduler recovers what a dead runtime left (expired leases, expired timer claims) and fires due timers.
-        await host.StartAsync();
         var store = host.Services.GetRequiredService<IWorkflowInstanceStore>();
         var started = Stopwatch.StartNew();
         while ((await store.ListAsync(new InstanceQuery(PageSize: 1, Status: WorkflowStatus.Running))).Total > 0)

@@ -14,8 +14,8 @@ namespace SfaFlow.Runtime.Drill;
 internal static class DrillHost
 {
     /// <summary>
-    /// Short, so that a restarted runtime takes over the killed one's leases and timer claims within seconds; long enough
-    /// that no run of this small workflow outlives its lease on a busy 2-core machine.
+    /// Short, so that a restarted runtime takes over the killed one's leases and timer claims within seconds. The runtime
+    /// does not renew a lease while it runs, so no run may take this long; the drill's runs take milliseconds.
     /// </summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(2);
 

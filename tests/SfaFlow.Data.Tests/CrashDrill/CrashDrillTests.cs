@@ -14,9 +14,11 @@ public sealed class CrashDrillTests(ITestOutputHelper output)
 {
     private const int Count = 1000;
 
-    // Killed in the middle of the timer backlog: the scheduler claims due timers in batches of 200, so at this point it
-    // holds claims on timers it has not fired yet and, most of the time, the lease of the instance it is running.
-    private const int KillAfterFinished = 300;
+    // Killed once every instance has started and this many have finished: the drill's scheduler starts after the last
+    // start, when the 1-second timers are (nearly) all due, and works through them in batches of 200. So at the kill it
+    // holds claims on due timers it has not fired yet and, most of the time, the lease of the instance it is running,
+    // and hundreds of instances still wait. The kill follows the line within milliseconds (see DrillProcess).
+    private const int KillAfterFinished = 100;
 
     // Longer than the restarted drill's own limit (90 s), so that a runtime that cannot finish says so in its log.
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromSeconds(120);
@@ -58,19 +60,23 @@ public sealed class CrashDrillTests(ITestOutputHelper output)
     private async Task RunAndKillFirstRuntimeAsync(string database, string lines, string commitStrategy)
     {
         var clock = Stopwatch.StartNew();
-        using var first = DrillProcess.Start("start", database, lines, Count.ToString(CultureInfo.InvariantCulture), commitStrategy);
-        await first.WaitForLineAsync(line => line == $"started {Count}", PhaseTimeout, $"{Count} started instances");
-        output.WriteLine($"First runtime (pid {first.Id}): {Count} started after {clock.Elapsed.TotalSeconds:0.0} s.");
-        var seen = await first.WaitForLineAsync(line => Finished(line) >= KillAfterFinished, PhaseTimeout, $"{KillAfterFinished} finished instances");
-        await first.KillAsync();
-        output.WriteLine($"Killed after '{seen}' at {clock.Elapsed.TotalSeconds:0.0} s, exit code {first.ExitCode}.");
-        Assert.Equal(128 + 9, first.ExitCode);
+        var (started, finished) = (false, 0);
+        using var first = DrillProcess.Start(line =>
+        {
+            started |= line == $"started {Count}";
+            finished = Math.Max(finished, Finished(line));
+            return started && finished >= KillAfterFinished;
+        }, "start", database, lines, Count.ToString(CultureInfo.InvariantCulture), commitStrategy);
+        var exitCode = await first.WaitForExitAsync(PhaseTimeout);
+        output.WriteLine($"First runtime (pid {first.Id}): killed at '{first.KilledAt}' after {Count} started, {clock.Elapsed.TotalSeconds:0.0} s; exit code {exitCode}.");
+        Assert.True(first.KilledAt is not null, $"The first runtime ended by itself before the kill (exit code {exitCode}). Its log:\n{first.Errors}");
+        Assert.Equal(128 + 9, exitCode);
     }
 
     private async Task RunRestartedRuntimeAsync(string database, string lines, string commitStrategy)
     {
         var clock = Stopwatch.StartNew();
-        using var second = DrillProcess.Start("run", database, lines, commitStrategy, "90");
+        using var second = DrillProcess.Start(killWhen: null, "run", database, lines, commitStrategy, "90");
         await second.WaitForLineAsync(line => line == "all finished", PhaseTimeout, "all instances finished");
         Assert.Equal(0, await second.WaitForExitAsync(PhaseTimeout));
         var recovered = second.Errors.Split('\n').Count(line => line.Contains("Recovering instance", StringComparison.Ordinal));

@@ -7,7 +7,7 @@ namespace SfaFlow.Data.Tests.CrashDrill;
 
 /// <summary>
 /// The drill program (tests/SfaFlow.Runtime.Drill) as a real child process: its standard output is read line by line as
-/// it comes (so the test can act on progress), its standard error is kept for failure messages.
+/// it comes, its standard error is kept for failure messages. It can be killed at a given line of its output.
 /// </summary>
 internal sealed class DrillProcess : IDisposable
 {
@@ -15,20 +15,12 @@ internal sealed class DrillProcess : IDisposable
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly StringBuilder _errors = new();
 
-    private DrillProcess(Process process)
+    private readonly Func<string, bool>? _killWhen;
+
+    private DrillProcess(Process process, Func<string, bool>? killWhen)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                _lines.Writer.TryComplete();
-            }
-            else
-            {
-                _lines.Writer.TryWrite(e.Data);
-            }
-        };
+        _killWhen = killWhen;
         _process.ErrorDataReceived += (_, e) =>
         {
             lock (_errors)
@@ -42,6 +34,9 @@ internal sealed class DrillProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The output line at which the process was killed, if it was.</summary>
+    public string? KilledAt { get; private set; }
+
     /// <summary>What the process wrote to standard error so far (its logs).</summary>
     public string Errors
     {
@@ -54,7 +49,8 @@ internal sealed class DrillProcess : IDisposable
         }
     }
 
-    public static DrillProcess Start(params string[] arguments)
+    /// <summary>Starts the drill; <paramref name="killWhen"/>, if given, sees each output line and kills it at the first true.</summary>
+    public static DrillProcess Start(Func<string, bool>? killWhen, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -68,11 +64,31 @@ internal sealed class DrillProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var drill = new DrillProcess(new Process { StartInfo = start });
+        var drill = new DrillProcess(new Process { StartInfo = start }, killWhen);
         drill._process.Start();
-        drill._process.BeginOutputReadLine();
         drill._process.BeginErrorReadLine();
+
+        // Standard output is read by a thread of its own, which also kills: the kill must follow the line that asks for it
+        // within milliseconds, whatever the thread pool and the test framework's scheduler are busy with (under a full
+        // test run, lines handed to the test's async code arrived seconds late).
+        new Thread(drill.ReadOutput) { IsBackground = true, Name = $"drill {drill.Id} stdout" }.Start();
         return drill;
+    }
+
+    private void ReadOutput()
+    {
+        while (_process.StandardOutput.ReadLine() is { } line)
+        {
+            if (KilledAt is null && _killWhen?.Invoke(line) == true)
+            {
+                KilledAt = line;
+                Kill();
+            }
+
+            _lines.Writer.TryWrite(line);
+        }
+
+        _lines.Writer.TryComplete();
     }
 
     /// <summary>Reads standard output until a line matches; fails if the process ends or the time runs out first.</summary>
@@ -101,11 +117,7 @@ internal sealed class DrillProcess : IDisposable
     /// SIGKILL: on Unix <see cref="Process.Kill(bool)"/> sends signal 9, which the process cannot catch, so no shutdown
     /// code, finalizer or flush runs. The exit code of a process killed by a signal is 128 + the signal number.
     /// </summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    private void Kill() => _process.Kill(entireProcessTree: true);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -126,7 +138,7 @@ internal sealed class DrillProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            Kill();
         }
 
         _process.Dispose();
