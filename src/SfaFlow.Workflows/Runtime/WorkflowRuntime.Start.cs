@@ -14,8 +14,8 @@ public sealed partial class WorkflowRuntime
     public async Task<WorkflowInstance> StartAsync(string definitionId, StartRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var stored = await ResolveAsync(definitionId, request.VersionId, cancellationToken);
-        return await StartAsync(_cache.Get(stored), new StartWorkflowOptions
+        var definition = await ResolveAsync(definitionId, request.VersionId, cancellationToken);
+        return await StartAsync(definition, new StartWorkflowOptions
         {
             Input = request.Input,
             CorrelationId = request.CorrelationId,
@@ -70,22 +70,24 @@ public sealed partial class WorkflowRuntime
         }, occurrence, cancellationToken);
     }
 
-    private async Task<StoredDefinition> ResolveAsync(string definitionId, string? versionId, CancellationToken cancellationToken)
+    private async Task<WorkflowDefinition> ResolveAsync(string definitionId, string? versionId, CancellationToken cancellationToken)
     {
         if (versionId is not null)
         {
             var version = await definitions.FindVersionAsync(versionId, cancellationToken);
             return version is not null && version.DefinitionId == definitionId
-                ? version
+                ? _cache.Get(version)
                 : throw new KeyNotFoundException($"Workflow definition '{definitionId}' has no version '{versionId}'.");
         }
 
-        var versions = await definitions.ListVersionsAsync(definitionId, cancellationToken);
+        // Ids and states only; the published version's JSON comes from the cache (published versions never change).
+        var versions = await definitions.ListVersionStatesAsync(definitionId, cancellationToken);
         if (versions.Count == 0)
         {
             throw new KeyNotFoundException($"There is no workflow definition '{definitionId}'.");
         }
 
-        return versions.FirstOrDefault(v => v.State == DefinitionState.Published) ?? throw new DefinitionNotPublishedException(definitionId);
+        var published = versions.FirstOrDefault(v => v.State == DefinitionState.Published).VersionId ?? throw new DefinitionNotPublishedException(definitionId);
+        return await _cache.GetAsync(published, cancellationToken);
     }
 }

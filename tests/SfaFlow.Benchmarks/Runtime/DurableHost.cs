@@ -14,7 +14,8 @@ namespace SfaFlow.Benchmarks.Runtime;
 /// <summary>
 /// The durable runtime over a SQLite file, wired as the web host wires it (default connection pooling, WAL, the given
 /// <c>synchronous</c>, commit on suspend) but without the scheduler: the harness drives every operation itself. Publishes
-/// the lead-qualification flowchart and a one-event workflow for the resume measurement.
+/// the lead-qualification flowchart, a one-event workflow for the resume measurement and a one-timer workflow for the
+/// scheduler's lateness (whose measurement starts the scheduler itself).
 /// </summary>
 internal sealed class DurableHost : IAsyncDisposable
 {
@@ -23,7 +24,7 @@ internal sealed class DurableHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public DurableHost(string databaseFile, string synchronous)
+    public DurableHost(string databaseFile, string synchronous, bool runScheduler = false)
     {
         ConnectionString = $"Data Source={databaseFile}";
         Synchronous = synchronous;
@@ -38,7 +39,7 @@ internal sealed class DurableHost : IAsyncDisposable
             o.ConnectionString = ConnectionString;
             o.Synchronous = synchronous;
         });
-        services.Configure<RuntimeOptions>(o => o.RunScheduler = false);
+        services.Configure<RuntimeOptions>(o => o.RunScheduler = runScheduler);
         _services = services.BuildServiceProvider();
     }
 
@@ -60,6 +61,7 @@ internal sealed class DurableHost : IAsyncDisposable
         }
 
         await definitions.ImportAsync(WaitWorkflow.Create(), publish: true);
+        await definitions.ImportAsync(TimerWorkflow.Create(), publish: true);
     }
 
     /// <summary>One durable lead qualification: start, run the 10-activity flowchart to the end, commit.</summary>

@@ -37,6 +37,7 @@ internal static class RuntimeHarness
                 $"(one raw commit: p50 {report.CommitLatency[synchronous].P50:0.00} ms, p99 {report.CommitLatency[synchronous].P99:0.00} ms)");
         }
 
+        await MeasureTimersAsync(folder, scale, report);
         await MeasureHistoryAsync(folder, scale, report, full);
         report.Ceiling["FULL"] = full.Rates;
         report.Ceiling["NORMAL"] = normal.Rates;
@@ -45,6 +46,25 @@ internal static class RuntimeHarness
         report.Write(Console.Out);
         return 0;
     }
+
+    /// <summary>Scheduler lateness (FULL): timers due evenly over a window, then a burst all due at once.</summary>
+    private static async Task MeasureTimersAsync(BenchFolder folder, Scale scale, RuntimeReport report)
+    {
+        await using (var steady = await OpenAsync(folder.File("timers-steady.db"), "FULL", runScheduler: true))
+        {
+            report.SteadyTimers = await TimerLateness.MeasureAsync(steady, scale.SteadyTimers, scale.SteadyTimerSpread);
+        }
+
+        Log($"Timer lateness, {scale.SteadyTimers:N0} timers due over {scale.SteadyTimerSpread.TotalSeconds:0} s: {Ms(report.SteadyTimers)}");
+        await using (var burst = await OpenAsync(folder.File("timers-burst.db"), "FULL", runScheduler: true))
+        {
+            report.BurstTimers = await TimerLateness.MeasureAsync(burst, scale.BurstTimers, TimeSpan.Zero);
+        }
+
+        Log($"Timer lateness, {scale.BurstTimers:N0} timers due at once: {Ms(report.BurstTimers)}");
+    }
+
+    private static string Ms(Latency latency) => $"p50 {latency.P50:N0} ms, p99 {latency.P99:N0} ms, max {latency.Max:N0} ms";
 
     /// <summary>
     /// Start-to-finish on an empty database and on one with a large history, round by round in turn (with a ceiling
@@ -93,9 +113,9 @@ internal static class RuntimeHarness
         Console.WriteLine(string.Join(Environment.NewLine, contention));
     }
 
-    private static async Task<DurableHost> OpenAsync(string databaseFile, string synchronous)
+    private static async Task<DurableHost> OpenAsync(string databaseFile, string synchronous, bool runScheduler = false)
     {
-        var host = new DurableHost(databaseFile, synchronous);
+        var host = new DurableHost(databaseFile, synchronous, runScheduler);
         await host.InitializeAsync();
         return host;
     }

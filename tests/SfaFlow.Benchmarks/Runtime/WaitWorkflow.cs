@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SfaFlow.Workflows.Definitions;
+using static SfaFlow.Benchmarks.Runtime.WorkflowJson;
 
 namespace SfaFlow.Benchmarks.Runtime;
 
@@ -38,22 +39,4 @@ internal static class WaitWorkflow
         };
         return ElsaJsonReader.Read(json.ToJsonString()).GetDefinitionOrThrow();
     }
-
-    private static JsonObject Activity(string id, string type, JsonObject inputs)
-    {
-        inputs["id"] = id;
-        inputs["name"] = id;
-        inputs["type"] = type;
-        inputs["version"] = 1;
-        return inputs;
-    }
-
-    private static JsonObject Expression(string type, string value, string typeName) =>
-        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
-
-    private static JsonObject Connect(string from, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
-        ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
-    };
 }

@@ -10,6 +10,12 @@ public interface IWorkflowDefinitionStore
     /// <summary>Every version of a definition, oldest first.</summary>
     Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The id and state of every version of a definition, oldest first: what a start needs to pick its version without
+    /// reading every version's JSON.
+    /// </summary>
+    Task<IReadOnlyList<(string VersionId, DefinitionState State)>> ListVersionStatesAsync(string definitionId, CancellationToken cancellationToken = default);
+
     /// <summary>The latest version of each definition, filtered, sorted and paged.</summary>
     Task<PagedResult<StoredDefinition>> ListAsync(DefinitionQuery query, CancellationToken cancellationToken = default);
 
