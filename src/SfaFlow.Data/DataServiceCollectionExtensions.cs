@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SfaFlow.Data.Sqlite;
+using SfaFlow.Data.Sales;
 using SfaFlow.Data.Workflows;
+using SfaFlow.Sales;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Runtime.Instances;
 
@@ -28,6 +30,8 @@ public static class DataServiceCollectionExtensions
         // Stores.
         services.TryAddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.TryAddSingleton<IWorkflowInstanceStore, SqlWorkflowInstanceStore>();
+        services.TryAddSingleton<ISalesDatabaseFactory, EfSalesDatabaseFactory>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Data.Sales;
 using SfaFlow.Data.Workflows;
 
 namespace SfaFlow.Data;
 
-/// <summary>SfaFlow's one database: workflow definitions, instances and their indexes (the sales model joins later).</summary>
+/// <summary>SfaFlow's one database: workflow definitions, instances and their indexes, and the sales records (mapped in Sales/).</summary>
 public sealed class SfaFlowDbContext(DbContextOptions<SfaFlowDbContext> options) : DbContext(options)
 {
     internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
@@ -15,6 +16,12 @@ public sealed class SfaFlowDbContext(DbContextOptions<SfaFlowDbContext> options)
     internal DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
 
     internal DbSet<OccurrenceRow> Occurrences => Set<OccurrenceRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        SalesConventions.Apply(configurationBuilder);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

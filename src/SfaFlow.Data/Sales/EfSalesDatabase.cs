@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SfaFlow.Sales;
+using SfaFlow.Sales.Accounts;
+using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Opportunities;
+using SfaFlow.Sales.Orders;
+using SfaFlow.Sales.Organization;
+using SfaFlow.Sales.Pipelines;
+using SfaFlow.Sales.Products;
+
+namespace SfaFlow.Data.Sales;
+
+/// <summary>A unit of work on the sales records over one pooled <see cref="SfaFlowDbContext"/>.</summary>
+internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) : ISalesDatabase
+{
+    public DbSet<Lead> Leads => db.Set<Lead>();
+
+    public DbSet<Account> Accounts => db.Set<Account>();
+
+    public DbSet<Contact> Contacts => db.Set<Contact>();
+
+    public DbSet<Opportunity> Opportunities => db.Set<Opportunity>();
+
+    public DbSet<StageChange> StageChanges => db.Set<StageChange>();
+
+    public DbSet<StageVisit> StageVisits => db.Set<StageVisit>();
+
+    public DbSet<Product> Products => db.Set<Product>();
+
+    public DbSet<Order> Orders => db.Set<Order>();
+
+    public DbSet<SalesActivity> Activities => db.Set<SalesActivity>();
+
+    public DbSet<Pipeline> Pipelines => db.Set<Pipeline>();
+
+    public DbSet<Stage> Stages => db.Set<Stage>();
+
+    public DbSet<Region> Regions => db.Set<Region>();
+
+    public DbSet<Team> Teams => db.Set<Team>();
+
+    public DbSet<CustomerCategory> CustomerCategories => db.Set<CustomerCategory>();
+
+    public DbSet<SalesUser> Users => db.Set<SalesUser>();
+
+    public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
+
+    public ChangeActor Actor { get; set; } = ChangeActor.System;
+
+    internal SfaFlowDbContext Context => db;
+
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        // Audit entries of inserted records need their ids: with no transaction open, one is opened around both saves.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var recorder = new SalesChangeRecorder(db.ChangeTracker, Actor, clock.GetUtcNow());
+            recorder.Stamp();
+            await db.SaveChangesAsync(cancellationToken);
+            if (recorder.Audit() is { Count: > 0 } entries)
+            {
+                db.AddRange(entries);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+}

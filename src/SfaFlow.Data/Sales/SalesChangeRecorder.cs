@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Records;
+
+namespace SfaFlow.Data.Sales;
+
+/// <summary>
+/// Before a save: stamps created/updated times, moves each changed record's version on (the old version is what the
+/// UPDATE checks) and notes what changed, field by field. After it: the audit entries, with the ids of new records.
+/// </summary>
+internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor actor, DateTimeOffset now)
+{
+    // Bookkeeping fields whose changes every save makes; auditing them would only add noise.
+    private static readonly HashSet<string> Unaudited = [nameof(SalesRecord.Version), nameof(SalesRecord.UpdatedAt), nameof(SalesRecord.CreatedAt)];
+
+    private readonly List<(SalesRecord Record, string Change, string? Field, string? Old, string? New)> _changes = [];
+
+    public void Stamp()
+    {
+        foreach (var entry in tracker.Entries<SalesRecord>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.Version = 1;
+                    _changes.Add((entry.Entity, "Created", null, null, null));
+                    break;
+                case EntityState.Modified:
+                    NoteModified(entry);
+                    entry.Entity.UpdatedAt = now;
+                    entry.Property(r => r.Version).CurrentValue = entry.Property(r => r.Version).OriginalValue + 1;
+                    break;
+                case EntityState.Deleted:
+                    _changes.Add((entry.Entity, "Deleted", null, null, null));
+                    break;
+            }
+        }
+    }
+
+    public List<AuditEntry> Audit() =>
+    [
+        .. _changes.Select(c => new AuditEntry
+        {
+            RecordType = c.Record.GetType().Name,
+            RecordId = c.Record.Id,
+            Change = c.Change,
+            Field = c.Field,
+            OldValue = c.Old,
+            NewValue = c.New,
+            At = now,
+            ByUserId = actor.UserId,
+            ByWorkflowInstanceId = actor.WorkflowInstanceId,
+            Reason = actor.Reason,
+        }),
+    ];
+
+    private void NoteModified(EntityEntry<SalesRecord> entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.IsModified && !Unaudited.Contains(property.Metadata.Name) && !Equals(property.OriginalValue, property.CurrentValue))
+            {
+                _changes.Add((entry.Entity, "Updated", property.Metadata.Name, Text(property.OriginalValue), Text(property.CurrentValue)));
+            }
+        }
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset moment => moment.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        Dictionary<string, string?> fields => System.Text.Json.JsonSerializer.Serialize(fields),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,9 @@
+namespace SfaFlow.Sales.Accounts;
+
+public enum AccountLifecycle
+{
+    Target,
+    Prospect,
+    Customer,
+    Former,
+}

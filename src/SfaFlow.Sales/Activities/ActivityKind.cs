@@ -1,0 +1,10 @@
+namespace SfaFlow.Sales.Activities;
+
+public enum ActivityKind
+{
+    Call,
+    Meeting,
+    Email,
+    Task,
+    Visit,
+}

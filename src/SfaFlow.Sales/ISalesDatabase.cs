@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SfaFlow.Sales.Accounts;
+using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Opportunities;
+using SfaFlow.Sales.Orders;
+using SfaFlow.Sales.Organization;
+using SfaFlow.Sales.Pipelines;
+using SfaFlow.Sales.Products;
+
+namespace SfaFlow.Sales;
+
+/// <summary>
+/// One unit of work on the sales records (implemented by SfaFlow.Data over its one DbContext). Saving stamps times and
+/// versions, checks versions (optimistic concurrency) and writes the audit log of every changed field, all in one
+/// transaction with the change.
+/// </summary>
+public interface ISalesDatabase : IAsyncDisposable
+{
+    DbSet<Lead> Leads { get; }
+
+    DbSet<Account> Accounts { get; }
+
+    DbSet<Contact> Contacts { get; }
+
+    DbSet<Opportunity> Opportunities { get; }
+
+    DbSet<StageChange> StageChanges { get; }
+
+    DbSet<StageVisit> StageVisits { get; }
+
+    DbSet<Product> Products { get; }
+
+    DbSet<Order> Orders { get; }
+
+    DbSet<SalesActivity> Activities { get; }
+
+    DbSet<Pipeline> Pipelines { get; }
+
+    DbSet<Stage> Stages { get; }
+
+    DbSet<Region> Regions { get; }
+
+    DbSet<Team> Teams { get; }
+
+    DbSet<CustomerCategory> CustomerCategories { get; }
+
+    DbSet<SalesUser> Users { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>Who the changes saved next are made by, for the audit log.</summary>
+    ChangeActor Actor { get; set; }
+
+    /// <summary>Saves every change (with audit entries) in one transaction.</summary>
+    /// <exception cref="DbUpdateConcurrencyException">A record changed since it was read.</exception>
+    Task SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A transaction around several saves (lead conversion), committed by the caller.</summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Opens units of work on the sales records.</summary>
+public interface ISalesDatabaseFactory
+{
+    Task<ISalesDatabase> OpenAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,10 @@
+namespace SfaFlow.Sales.Leads;
+
+public enum LeadStatus
+{
+    New,
+    Working,
+    Qualified,
+    Disqualified,
+    Converted,
+}

@@ -1,0 +1,8 @@
+namespace SfaFlow.Sales.Opportunities;
+
+public enum OpportunityStatus
+{
+    Open,
+    Won,
+    Lost,
+}

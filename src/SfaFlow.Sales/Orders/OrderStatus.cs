@@ -1,0 +1,8 @@
+namespace SfaFlow.Sales.Orders;
+
+public enum OrderStatus
+{
+    Open,
+    Fulfilled,
+    Cancelled,
+}

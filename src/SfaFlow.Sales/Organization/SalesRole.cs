@@ -1,0 +1,9 @@
+namespace SfaFlow.Sales.Organization;
+
+public enum SalesRole
+{
+    Admin,
+    Manager,
+    Rep,
+    Developer,
+}
