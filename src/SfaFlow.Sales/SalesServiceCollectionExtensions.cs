@@ -1,15 +1,36 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Opportunities;
+using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Security;
+using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales;
 
 public static class SalesServiceCollectionExtensions
 {
+    /// <summary>The records scripts see under their own names (stage gates, workflow conditions).</summary>
+    public static readonly IReadOnlyList<string> ScriptGlobals = ["lead", "opportunity", "account", "event"];
+
     /// <summary>Adds the sales domain's services (the database behind them comes from <c>AddSfaFlowData</c>).</summary>
     public static IServiceCollection AddSfaFlowSales(this IServiceCollection services)
     {
+        services.AddOptions<SalesOptions>();
+        services.Configure<ScriptOptions>(options =>
+        {
+            foreach (var name in ScriptGlobals.Where(n => !options.InputGlobals.Contains(n)))
+            {
+                options.InputGlobals.Add(name);
+            }
+        });
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Rules and services every door (API, import, workflows, plugins) goes through.
         services.TryAddSingleton<SalesPrincipalResolver>();
+        services.TryAddSingleton<StageGates>();
+        services.TryAddSingleton<OpportunityService>();
+        services.TryAddSingleton<LeadService>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using SfaFlow.Sales.Auditing;
 using SfaFlow.Sales.Organization;
 
 namespace SfaFlow.Sales.Security;
@@ -16,6 +17,16 @@ public sealed record SalesPrincipal(
     IReadOnlySet<long> RegionIds)
 {
     public bool IsAdmin => Role == SalesRole.Admin;
+
+    /// <summary>A workflow acting on records: every record in scope, changes audited to its instance.</summary>
+    public static SalesPrincipal ForWorkflow(string instanceId) =>
+        new(0, "workflow", SalesRole.Admin, RecordScope.All, null, new HashSet<long>(), new HashSet<long>()) { WorkflowInstanceId = instanceId };
+
+    /// <summary>Set when a workflow acts (see <see cref="ForWorkflow"/>); its user id is then 0, no person.</summary>
+    public string? WorkflowInstanceId { get; init; }
+
+    /// <summary>Who the audit log records for a change made by this principal.</summary>
+    public ChangeActor ToActor(string? reason = null) => new(UserId == 0 ? null : UserId, WorkflowInstanceId, reason);
 
     /// <summary>Managers and admins may override stage gates and the pipeline's order (with a reason, audited).</summary>
     public bool CanOverrideStageRules => Role is SalesRole.Admin or SalesRole.Manager;

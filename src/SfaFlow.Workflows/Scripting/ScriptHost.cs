@@ -28,6 +28,20 @@ public sealed class ScriptHost
 
     internal ScriptSession CreateSession() => new(this);
 
+    /// <summary>
+    /// Evaluates a script outside any workflow (a stage gate, a qualification rule) under the same sandbox: the values
+    /// are its inputs (<c>getInput('name')</c>), and globals under their own names when listed in
+    /// <see cref="ScriptOptions.InputGlobals"/>.
+    /// </summary>
+    /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
+    /// <exception cref="ScriptEvaluationException">The script failed or broke a sandbox limit.</exception>
+    public object? Evaluate(string source, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken = default)
+    {
+        var script = ScriptCompiler.Compile(source);
+        using var session = CreateSession();
+        return session.Evaluate(script, new StandaloneScriptScope(values, cancellationToken));
+    }
+
     private static Jint.Options CreateEngineOptions(ScriptOptions limits)
     {
         var options = new Jint.Options();

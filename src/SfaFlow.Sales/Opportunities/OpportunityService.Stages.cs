@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Orders;
+using SfaFlow.Sales.Pipelines;
+using SfaFlow.Sales.Records;
+using SfaFlow.Sales.Security;
+
+namespace SfaFlow.Sales.Opportunities;
+
+public sealed partial class OpportunityService
+{
+    /// <summary>
+    /// Moves a deal to another stage of its pipeline. Refused with every reason (HTTP 422) when the stage's gate is not
+    /// met, or the move skips stages or goes back where the pipeline does not allow it, or the deal is closed; a manager or
+    /// admin may override with a reason (audited). Entering the won stage creates the deal's order; a lost stage needs a
+    /// reason. History, visits and the deal's maintained fields change in the same transaction.
+    /// </summary>
+    public async Task<Opportunity> MoveToStageAsync(long id, StageMove move, SalesPrincipal by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentNullException.ThrowIfNull(by);
+        await using var db = await databases.OpenAsync(cancellationToken);
+        var deal = await db.Opportunities.Include(o => o.Lines).FindInScopeAsync(id, by, cancellationToken);
+        deal.CheckVersion(move.ExpectedVersion);
+        var pipeline = await db.Pipelines.AsNoTracking().Include(p => p.Stages).SingleAsync(p => p.Id == deal.PipelineId, cancellationToken);
+        var current = pipeline.Stages.Single(s => s.Id == deal.StageId);
+        var target = pipeline.Stages.FirstOrDefault(s => s.Id == move.StageId)
+            ?? throw new RuleViolationException("stageId", $"Stage {move.StageId} is not a stage of pipeline '{pipeline.Name}'.");
+        if (target.Id == current.Id)
+        {
+            throw new RuleViolationException("stageId", $"'{deal.Name}' is in stage '{target.Name}' already.");
+        }
+
+        if (target.IsLost && string.IsNullOrWhiteSpace(move.LostReason))
+        {
+            throw new RuleViolationException("lostReason", $"Moving '{deal.Name}' to '{target.Name}' closes it as lost: say why (lostReason).");
+        }
+
+        var activities = await db.Activities.AsNoTracking().Where(a => a.OpportunityId == id).ToListAsync(cancellationToken);
+        var refusals = Refusals(deal, pipeline, current, target, activities, cancellationToken);
+        string? overrideReason = null;
+        if (refusals.Count > 0)
+        {
+            if (string.IsNullOrWhiteSpace(move.OverrideReason))
+            {
+                throw new RuleViolationException($"Moving '{deal.Name}' to '{target.Name}' is refused: {string.Join(" ", refusals)}",
+                    [.. refusals.Select(r => new RuleViolation("stageId", r))]);
+            }
+
+            overrideReason = by.CanOverrideStageRules
+                ? move.OverrideReason.Trim()
+                : throw new PermissionDeniedException($"Overriding the rules of pipeline '{pipeline.Name}' needs the Manager or Admin role. Refused because: {string.Join(" ", refusals)}");
+        }
+
+        var now = clock.GetUtcNow();
+        await EnterStageAsync(db, deal, current, target, move, overrideReason, by, now, cancellationToken);
+        if (target.IsWon && !await db.Orders.AnyAsync(o => o.OpportunityId == deal.Id, cancellationToken))
+        {
+            db.Orders.Add(OrderFrom(deal, now));
+        }
+
+        db.Actor = by.ToActor(overrideReason);
+        await db.SaveChangesAsync(cancellationToken);
+        return deal;
+    }
+
+    /// <summary>Closes a deal as won: moves it to its pipeline's won stage (gates apply), which creates its order.</summary>
+    public Task<Opportunity> WinAsync(long id, int? expectedVersion, SalesPrincipal by, CancellationToken cancellationToken = default) =>
+        CloseAsync(id, s => s.IsWon, "won", d => new StageMove(d, expectedVersion), by, cancellationToken);
+
+    /// <summary>Closes a deal as lost, with the reason and the competitor it went to.</summary>
+    public Task<Opportunity> LoseAsync(long id, string reason, string? competitor, int? expectedVersion, SalesPrincipal by, CancellationToken cancellationToken = default) =>
+        CloseAsync(id, s => s.IsLost, "lost", d => new StageMove(d, expectedVersion, LostReason: reason, Competitor: competitor), by, cancellationToken);
+
+    private async Task<Opportunity> CloseAsync(long id, Func<Stage, bool> closing, string what, Func<long, StageMove> move, SalesPrincipal by, CancellationToken cancellationToken)
+    {
+        long stageId;
+        await using (var db = await databases.OpenAsync(cancellationToken))
+        {
+            var deal = await db.Opportunities.AsNoTracking().FindInScopeAsync(id, by, cancellationToken);
+            var stages = await db.Stages.AsNoTracking().Where(s => s.PipelineId == deal.PipelineId).ToListAsync(cancellationToken);
+            stageId = stages.Where(closing).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefault();
+            if (stageId == 0)
+            {
+                throw new RuleViolationException("stageId", $"The pipeline of '{deal.Name}' has no {what} stage.");
+            }
+        }
+
+        return await MoveToStageAsync(id, move(stageId), by, cancellationToken);
+    }
+
+    private List<string> Refusals(Opportunity deal, Pipeline pipeline, Stage current, Stage target, IReadOnlyList<Activities.SalesActivity> activities, CancellationToken cancellationToken)
+    {
+        var refusals = new List<string>();
+        var closing = target.IsWon || target.IsLost;
+        if (deal.Status != OpportunityStatus.Open)
+        {
+            refusals.Add($"The deal is closed ({deal.Status.ToString().ToLowerInvariant()}); reopening it is an override.");
+        }
+        else if (!closing && target.Order > current.Order + 1 && !pipeline.AllowSkippingStages)
+        {
+            var skipped = pipeline.Stages.Where(s => s.Order > current.Order && s.Order < target.Order && !s.IsWon && !s.IsLost).OrderBy(s => s.Order).Select(s => $"'{s.Name}'");
+            refusals.Add($"Pipeline '{pipeline.Name}' does not allow skipping stages ({string.Join(", ", skipped)}).");
+        }
+        else if (target.Order < current.Order && !pipeline.AllowMovingBackwards)
+        {
+            refusals.Add($"Pipeline '{pipeline.Name}' does not allow moving back from '{current.Name}' to '{target.Name}'.");
+        }
+
+        var verdict = gates.Evaluate(target, OpportunityScriptView.Create(deal, current, activities), cancellationToken);
+        if (!verdict.Passed)
+        {
+            refusals.Add(verdict.Reason!);
+        }
+
+        return refusals;
+    }
+
+    private static async Task EnterStageAsync(ISalesDatabase db, Opportunity deal, Stage current, Stage target, StageMove move, string? overrideReason,
+        SalesPrincipal by, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var visit in await db.StageVisits.Where(v => v.OpportunityId == deal.Id && v.ExitedAt == null).ToListAsync(cancellationToken))
+        {
+            visit.ExitedAt = now;
+            visit.DurationSeconds = (long)(now - visit.EnteredAt).TotalSeconds;
+        }
+
+        deal.StageId = target.Id;
+        deal.StageEnteredAt = now;
+        deal.HighestStageOrder = Math.Max(deal.HighestStageOrder, target.IsLost ? current.Order : target.Order);
+        deal.StageProbability = target.DefaultProbability;
+        deal.StageForecastCategory = target.ForecastCategory;
+        (deal.Status, deal.ClosedAt) = target.IsWon ? (OpportunityStatus.Won, now) : target.IsLost ? (OpportunityStatus.Lost, now) : (OpportunityStatus.Open, (DateTimeOffset?)null);
+        if (target.IsWon || target.IsLost)
+        {
+            // A closed deal's probability is the closing stage's (100 or 0), whatever the rep had set.
+            deal.ProbabilityOverride = null;
+            deal.ForecastCategoryOverride = null;
+        }
+
+        if (target.IsLost)
+        {
+            deal.LostReason = move.LostReason!.Trim();
+            deal.Competitor = move.Competitor ?? deal.Competitor;
+        }
+
+        db.StageVisits.Add(new StageVisit { OpportunityId = deal.Id, StageId = target.Id, EnteredAt = now });
+        db.StageChanges.Add(new StageChange
+        {
+            OpportunityId = deal.Id, PipelineId = deal.PipelineId, FromStageId = current.Id, ToStageId = target.Id, At = now,
+            ByUserId = by.ToActor().UserId, Amount = deal.Amount, Probability = deal.Probability, ExpectedCloseDate = deal.ExpectedCloseDate,
+            OverrideReason = overrideReason,
+        });
+    }
+
+    private static Order OrderFrom(Opportunity deal, DateTimeOffset now) => new()
+    {
+        Number = $"SO-{deal.Id:D6}",
+        AccountId = deal.AccountId,
+        OpportunityId = deal.Id,
+        Currency = deal.Currency,
+        Total = deal.Lines.Count > 0 ? deal.Lines.Sum(l => l.Total) : deal.Amount,
+        OrderedAt = now,
+        OwnerId = deal.OwnerId,
+        RegionId = deal.RegionId,
+        Lines = [.. deal.Lines.Select(l => new OrderLine { ProductId = l.ProductId, Quantity = l.Quantity, UnitPrice = l.UnitPrice, DiscountPercent = l.DiscountPercent, Total = l.Total })],
+    };
+}
