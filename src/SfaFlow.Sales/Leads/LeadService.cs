@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Sales.Records;
@@ -18,6 +19,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
     }
 
     /// <summary>Creates a lead in an open unit of work (an import runs every row in one). Nothing is tracked when it is refused.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One service API: callers hold the service, not its type.")]
     public async Task<Lead> CreateAsync(ISalesDatabase db, LeadFields fields, SalesPrincipal by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
