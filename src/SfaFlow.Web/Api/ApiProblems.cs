@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Records;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Runtime;
 
@@ -34,6 +36,13 @@ internal static class ApiProblems
         ConcurrencyException => Conflict(exception.Message),
         InstanceBusyException => Busy(exception.Message),
         WorkflowDefinitionException invalid => Invalid("The workflow definition has errors.", invalid.Diagnostics.Select(ApiError.From)),
+
+        // Sales rules: scope hides what is out of reach (404, never 403), refusals say every reason by field.
+        RecordNotFoundException => NotFound(exception.Message),
+        RuleViolationException refused => Invalid(refused.Message, refused.Violations.Select(v => new ApiError(v.Field, v.Message))),
+        PermissionDeniedException => Problem(StatusCodes.Status403Forbidden, exception.Message),
+        VersionConflictException => Conflict(exception.Message),
+        DbUpdateConcurrencyException => Conflict("The record changed while your change was being saved; read it again and repeat your change."),
         _ => null,
     };
 
