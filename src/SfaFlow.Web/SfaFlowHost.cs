@@ -1,6 +1,8 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Sales.Leads;
+using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
 using SfaFlow.Web.Api.Workflows.Instances;
@@ -32,6 +34,7 @@ public static class SfaFlowHost
 
         // Sales domain.
         builder.Services.AddSfaFlowSales();
+        builder.Services.AddOptions<SalesOptions>().BindConfiguration(SalesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // API.
         builder.Services.AddProblemDetails();
@@ -57,6 +60,8 @@ public static class SfaFlowHost
         app.MapWorkflowDefinitionEndpoints();
         app.MapWorkflowInstanceEndpoints();
         app.MapEventEndpoints();
+        app.MapLeadEndpoints();
+        app.MapOpportunityEndpoints();
         return app;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.Email).HasMaxLength(320);
         builder.Property(l => l.Phone).HasMaxLength(50);
         builder.Property(l => l.Source).HasMaxLength(100);
-        builder.Property(l => l.CustomFields).HasConversion<SalesConventions.JsonDictionaryConverter>();
+        builder.Property(l => l.CustomFields).HasConversion(new SalesConventions.JsonDictionaryConverter(), SalesConventions.DictionaryComparer);
         builder.HasOne<CustomerCategory>().WithMany().HasForeignKey(l => l.CustomerCategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => l.Status);
         builder.HasIndex(l => l.CreatedAt);

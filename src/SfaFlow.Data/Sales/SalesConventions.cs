@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
@@ -42,6 +43,12 @@ internal static class SalesConventions
 
     private sealed class FixedPointConverter() : ValueConverter<decimal, long>(
         value => (long)Math.Round(value * FixedPointScale, MidpointRounding.AwayFromZero), value => (decimal)value / FixedPointScale);
+
+    /// <summary>Compares custom fields by content, so that changing one entry marks the record changed (and audited).</summary>
+    internal static readonly ValueComparer<Dictionary<string, string?>> DictionaryComparer = new(
+        (a, b) => a == null ? b == null : b != null && a.Count == b.Count && a.All(p => b.ContainsKey(p.Key) && b[p.Key] == p.Value),
+        d => d.Aggregate(0, (hash, p) => hash ^ HashCode.Combine(p.Key, p.Value)),
+        d => new Dictionary<string, string?>(d));
 
     /// <summary>A dictionary of strings as one JSON text column (custom fields).</summary>
     internal sealed class JsonDictionaryConverter() : ValueConverter<Dictionary<string, string?>, string>(
