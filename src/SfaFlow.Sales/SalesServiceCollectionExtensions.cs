@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Security;
 
 namespace SfaFlow.Sales;
@@ -10,6 +11,7 @@ public static class SalesServiceCollectionExtensions
     public static IServiceCollection AddSfaFlowSales(this IServiceCollection services)
     {
         services.TryAddSingleton<SalesPrincipalResolver>();
+        services.TryAddSingleton<DemoOrganizationSeeder>();
         return services;
     }
 }
