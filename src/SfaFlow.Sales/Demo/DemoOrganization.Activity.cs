@@ -40,11 +40,13 @@ internal sealed partial class DemoOrganization
         var plannedFrom = (at < _calendar.Now ? at : _calendar.Now).AddDays(-(status == ActivityStatus.Planned ? _random.Number(1, 10) : _random.Number(0, 5)));
         var createdAt = plannedFrom < subject.From ? subject.From : plannedFrom;
         var contact = PickContact(contacts, at);
-        var person = contact is null ? subject.Person ?? subject.Company : $"{contact.FirstName} {contact.LastName}";
+        var person = contact is null ? subject.Person : $"{contact.FirstName} {contact.LastName}";
+        // Without a person to name, only subjects about the company fit ("Visit X at X" reads like a bug).
+        string[] subjects = person is null ? [.. Subjects[kind].Where(s => !s.Contains("{1}", StringComparison.Ordinal))] : Subjects[kind];
         return new SalesActivity
         {
             Kind = kind,
-            Subject = string.Format(CultureInfo.InvariantCulture, Pick(Subjects[kind]), subject.Company, person),
+            Subject = string.Format(CultureInfo.InvariantCulture, Pick(subjects), subject.Company, person),
             Notes = _random.Bool(0.3f) ? Pick(DemoText.Notes) : null,
             Status = status,
             DueAt = at,

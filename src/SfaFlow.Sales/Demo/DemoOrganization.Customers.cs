@@ -21,13 +21,12 @@ internal sealed partial class DemoOrganization
             var country = Pick(DemoCountry.All, DemoCountry.Weights);
             var faker = Faker(country.Code);
             var category = Pick(CategoryNames, [0.2f, 0.35f, 0.3f, 0.15f]);
-            var city = faker.Address.City();
-            var name = category == DemoNames.PublicSector ? string.Format(CultureInfo.InvariantCulture, country.PublicBody, city) : faker.Company.CompanyName();
+            var city = Pick(country.Cities);
             // Two accounts of the same name would look like a data-quality problem in the demo, not like two customers.
-            if (!names.Add(name))
+            var name = CompanyName(country, category, city);
+            for (var attempt = 0; !names.Add(name); attempt++)
             {
-                name = $"{name} ({city})";
-                names.Add(name);
+                name = attempt < 10 ? CompanyName(country, category, Pick(country.Cities)) : $"{name} {attempt}";
             }
 
             var domain = DemoText.Slug(name) + ".example";
@@ -52,6 +51,23 @@ internal sealed partial class DemoOrganization
             Accounts.Add(account);
             _accountFacts[account.Id] = (country, domain, category);
         }
+    }
+
+    private string CompanyName(DemoCountry country, string category, string city)
+    {
+        if (category == DemoNames.PublicSector)
+        {
+            return string.Format(CultureInfo.InvariantCulture, Pick(country.PublicBodies), city);
+        }
+
+        var faker = Faker(country.Code);
+        var form = Pick(country.LegalForms);
+        return _random.Number(0, 2) switch
+        {
+            0 => $"{faker.Name.LastName()} {form}",
+            1 => $"{faker.Name.LastName()} {Pick(country.TradeWords)} {form}",
+            _ => $"{faker.Name.LastName()} & {faker.Name.LastName()} {form}",
+        };
     }
 
     private static string FieldTeam(DemoCountry country) => country.Region == DemoNames.Dach ? DemoNames.DachField : DemoNames.NordicsField;

@@ -61,7 +61,7 @@ internal sealed partial class DemoOrganization
         var country = Pick(DemoCountry.All, DemoCountry.Weights);
         var faker = Faker(country.Code);
         var category = Pick(CategoryNames, [0.15f, 0.35f, 0.35f, 0.15f]);
-        var company = category == DemoNames.PublicSector ? string.Format(CultureInfo.InvariantCulture, country.PublicBody, faker.Address.City()) : faker.Company.CompanyName();
+        var company = CompanyName(country, category, Pick(country.Cities));
         var (first, last) = (faker.Name.FirstName(), faker.Name.LastName());
         var owner = Pick(RepsFor(country, category == DemoNames.SmallBusiness ? DemoNames.InsideSales : FieldTeam(country)));
         // New leads are days old; leads still being worked, weeks; settled ones (qualified, disqualified) any age.

@@ -82,7 +82,8 @@ internal sealed partial class DemoOrganization
             total = dwell.Sum();
         }
 
-        var end = status == OpportunityStatus.Open ? Today : Today.AddDays(-1 - _random.Number(0, Math.Max(0, 340 - total)));
+        // Closed deals end anywhere in the year, so the earliest histories begin twelve months ago.
+        var end = status == OpportunityStatus.Open ? Today : Today.AddDays(-1 - _random.Number(0, Math.Max(0, 364 - total)));
         var day = DemoCalendar.Workday(end.AddDays(-total));
         var days = new List<DateOnly>();
         for (var i = 0; i < route.Count; i++)

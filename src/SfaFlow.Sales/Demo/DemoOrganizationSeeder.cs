@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SfaFlow.Sales.Auditing;
@@ -35,7 +36,7 @@ public sealed partial class DemoOrganizationSeeder(ISalesDatabaseFactory databas
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
             "Seeded the demo organization for {Today}: {Users} users, {Leads} leads, {Accounts} accounts, {Opportunities} opportunities, {Activities} activities in {Elapsed:0.0} s.",
-            demo.Today, demo.Users.Count, demo.Leads.Count, demo.Accounts.Count, demo.Opportunities.Count, demo.Activities.Count,
+            demo.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), demo.Users.Count, demo.Leads.Count, demo.Accounts.Count, demo.Opportunities.Count, demo.Activities.Count,
             clock.GetElapsedTime(started).TotalSeconds);
         return DemoSeedOutcome.Seeded;
     }

@@ -28,6 +28,7 @@ public sealed class DemoSeedingTests(SeededDemo demo)
         Assert.Equal(4, demo.Categories.Count);
         Assert.Equal(Enum.GetValues<LeadStatus>(), demo.Leads.Select(l => l.Status).Distinct().Order());
         Assert.True(demo.Products.Select(p => p.ProductLine).Distinct().Count() >= 3);
+        Assert.Equal(300, demo.Accounts.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
