@@ -96,7 +96,14 @@ internal sealed partial class DemoOrganization
     /// <summary>One of the items, each as likely as its weight (weights need not sum to one).</summary>
     private T Pick<T>(IReadOnlyList<T> items, float[] weights)
     {
-        var draw = _random.Double() * weights.Sum();
+        // Summed in a plain loop, in order: a vectorized sum may round differently on another processor.
+        var total = 0.0;
+        foreach (var weight in weights)
+        {
+            total += weight;
+        }
+
+        var draw = _random.Double() * total;
         for (var i = 0; i < items.Count; i++)
         {
             draw -= weights[i];
@@ -109,13 +116,39 @@ internal sealed partial class DemoOrganization
         return items[^1];
     }
 
-    /// <summary>A positive factor around 1 with a long right tail: how long real stages and cycles vary.</summary>
+    /// <summary>
+    /// A positive factor around 1 with a long right tail (log-normal): how long real stages and cycles vary. Built from
+    /// additions, multiplications and divisions only, which IEEE 754 rounds the same everywhere, so the same seed gives the
+    /// same organization on every platform (Math.Exp, Log and Cos may differ in the last bit between C runtimes).
+    /// </summary>
     private double Spread(double sigma)
     {
-        // Box-Muller from two uniform draws; 1 - u keeps the logarithm away from zero.
-        var u = 1 - _random.Double();
-        var v = _random.Double();
-        var normal = Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
-        return Math.Exp(sigma * normal);
+        // Twelve uniforms less six: close to a standard normal (Irwin-Hall).
+        var normal = -6.0;
+        for (var i = 0; i < 12; i++)
+        {
+            normal += _random.Double();
+        }
+
+        return Exp(sigma * normal);
+    }
+
+    /// <summary>e to the x as (e to the x/16) to the 16th, the inner power by its Taylor series (exact to double precision for |x| &lt;= 6).</summary>
+    private static double Exp(double x)
+    {
+        var y = x / 16;
+        double term = 1, sum = 1;
+        for (var n = 1; n <= 14; n++)
+        {
+            term *= y / n;
+            sum += term;
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            sum *= sum;
+        }
+
+        return sum;
     }
 }
