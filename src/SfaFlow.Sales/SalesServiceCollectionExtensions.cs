@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Pipelines;
@@ -31,6 +32,9 @@ public static class SalesServiceCollectionExtensions
         services.TryAddSingleton<StageGates>();
         services.TryAddSingleton<OpportunityService>();
         services.TryAddSingleton<LeadService>();
+
+        // Demo.
+        services.TryAddSingleton<DemoOrganizationSeeder>();
         return services;
     }
 }

@@ -6,8 +6,10 @@ using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
 using SfaFlow.Web.Api.Workflows.Instances;
+using SfaFlow.Web.Demo;
 using SfaFlow.Data;
 using SfaFlow.Sales;
+using SfaFlow.Sales.Demo;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
@@ -21,10 +23,12 @@ public static class SfaFlowHost
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // Database, then the workflows (the startup service must run before the runtime's scheduler starts).
+        // Database, then the workflows and the demo organization (both must be in place before the runtime's scheduler starts).
         builder.Services.AddSfaFlowData();
         builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateOnStart();
         builder.Services.AddHostedService<SfaFlowStartup>();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
+        builder.Services.AddHostedService<DemoSeeding>();
 
         // Engine and runtime.
         builder.Services.AddSfaFlowRuntime();

@@ -34,6 +34,7 @@ public static class OpportunityScriptView
             ["ownerId"] = deal.OwnerId,
             ["regionId"] = deal.RegionId,
             ["competitor"] = deal.Competitor,
+            ["lostReason"] = deal.LostReason,
             ["lines"] = deal.Lines.Select(l => new Dictionary<string, object?>
             {
                 ["productId"] = l.ProductId,

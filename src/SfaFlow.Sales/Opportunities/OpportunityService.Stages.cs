@@ -36,7 +36,7 @@ public sealed partial class OpportunityService
         }
 
         var activities = await db.Activities.AsNoTracking().Where(a => a.OpportunityId == id).ToListAsync(cancellationToken);
-        var refusals = Refusals(deal, pipeline, current, target, activities, cancellationToken);
+        var refusals = Refusals(deal, pipeline, current, target, move, activities, cancellationToken);
         string? overrideReason = null;
         if (refusals.Count > 0)
         {
@@ -88,7 +88,7 @@ public sealed partial class OpportunityService
         return await MoveToStageAsync(id, move(stageId), by, cancellationToken);
     }
 
-    private List<string> Refusals(Opportunity deal, Pipeline pipeline, Stage current, Stage target, IReadOnlyList<Activities.SalesActivity> activities, CancellationToken cancellationToken)
+    private List<string> Refusals(Opportunity deal, Pipeline pipeline, Stage current, Stage target, StageMove move, IReadOnlyList<Activities.SalesActivity> activities, CancellationToken cancellationToken)
     {
         var refusals = new List<string>();
         var closing = target.IsWon || target.IsLost;
@@ -106,7 +106,11 @@ public sealed partial class OpportunityService
             refusals.Add($"Pipeline '{pipeline.Name}' does not allow moving back from '{current.Name}' to '{target.Name}'.");
         }
 
-        var verdict = gates.Evaluate(target, OpportunityScriptView.Create(deal, current, activities), cancellationToken);
+        // The gate sees the deal as the move would leave it: a lost stage's gate may ask for the reason given with the move.
+        var view = OpportunityScriptView.Create(deal, current, activities);
+        view["lostReason"] = move.LostReason ?? deal.LostReason;
+        view["competitor"] = move.Competitor ?? deal.Competitor;
+        var verdict = gates.Evaluate(target, view, cancellationToken);
         if (!verdict.Passed)
         {
             refusals.Add(verdict.Reason!);
