@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Data.Outbox;
 using SfaFlow.Data.Workflows;
 
 namespace SfaFlow.Data;
 
-/// <summary>SfaFlow's one database: workflow definitions, instances and their indexes (the sales model joins later).</summary>
+/// <summary>SfaFlow's one database: workflow definitions, instances and their indexes, the outbox (the sales model joins later).</summary>
 public sealed class SfaFlowDbContext(DbContextOptions<SfaFlowDbContext> options) : DbContext(options)
 {
     internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
@@ -15,6 +16,13 @@ public sealed class SfaFlowDbContext(DbContextOptions<SfaFlowDbContext> options)
     internal DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
 
     internal DbSet<OccurrenceRow> Occurrences => Set<OccurrenceRow>();
+
+    internal DbSet<EventReceiptRow> EventReceipts => Set<EventReceiptRow>();
+
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Set by <see cref="OutboxDbContextExtensions.AddDomainEvent"/>; cleared when the commit has woken the dispatcher.</summary>
+    internal bool HasUncommittedDomainEvents { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

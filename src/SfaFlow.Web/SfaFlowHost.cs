@@ -5,6 +5,7 @@ using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
 using SfaFlow.Web.Api.Workflows.Instances;
 using SfaFlow.Data;
+using SfaFlow.Data.Outbox;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
@@ -28,6 +29,10 @@ public static class SfaFlowHost
         builder.Services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.SectionName).ValidateOnStart();
         builder.Services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.SectionName).ValidateOnStart();
+
+        // Domain events from record changes into workflows.
+        builder.Services.AddSfaFlowOutbox();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
 
         // API.
         builder.Services.AddProblemDetails();

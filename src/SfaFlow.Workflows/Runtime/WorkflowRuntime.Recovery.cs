@@ -55,16 +55,24 @@ public sealed partial class WorkflowRuntime
 
         logger.LogInformation("Recovering instance {InstanceId} ({Stimulus}).", instance.Id, stored.PendingStimulus?.Kind ?? "checkpoint");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
-        var checkpoint = CheckpointFor(inserted: true);
+        var checkpoint = CheckpointFor(inserted: true, eventId: stored.PendingStimulus?.EventId)?.Commit;
         if (instance.PendingWork.Count > 0 && !instance.IsFinished)
         {
             return await engine.ContinueAsync(definition, instance, checkpoint, cancellationToken);
         }
 
+        var bookmarks = stored.PendingStimulus?.ResumedBookmarkIds.Where(id => instance.Bookmarks.Any(b => b.Id == id)).ToList() ?? [];
+        if (stored.PendingStimulus is { EventId: { } eventId } && await instances.HasReceivedAsync(eventId, instance.Id, cancellationToken))
+        {
+            // The dead runtime was delivering an event the instance had received before (a redelivery that died before it
+            // could see so): the bookmarks it names are new ones, which this event must not resume.
+            bookmarks.Clear();
+        }
+
         return stored.PendingStimulus switch
         {
-            { Kind: RuntimeStimulus.Resume, BookmarkId: { } bookmarkId } when instance.Bookmarks.Any(b => b.Id == bookmarkId) =>
-                await engine.ResumeAsync(definition, instance, bookmarkId, stored.PendingStimulus.Payload, checkpoint, cancellationToken),
+            { Kind: RuntimeStimulus.Resume } when bookmarks.Count > 0 =>
+                await engine.ResumeAsync(definition, instance, bookmarks, stored.PendingStimulus.Payload, checkpoint, cancellationToken),
             { Kind: RuntimeStimulus.Cancel } => await engine.CancelAsync(definition, instance, cancellationToken),
             { Kind: RuntimeStimulus.Retry } when instance.Contexts.Any(c => c.Status == ActivityStatus.Faulted) =>
                 await engine.RetryAsync(definition, instance, cancellationToken),
