@@ -50,4 +50,27 @@ public sealed class EventEndpointsTests(SfaFlowApiFactory factory) : IClassFixtu
         Assert.Empty(nobody.Items("started"));
         Assert.Empty(nobody.Items("resumed"));
     }
+
+    [Fact]
+    public async Task Event_PostedAgainWithTheSameEventId_StartsAndResumesNothingMore()
+    {
+        var eventName = UniqueId("LeadQualified");
+        var starts = UniqueId("on-qualified");
+        var waits = UniqueId("wait-qualified");
+        await (await _client.PostJsonAsync("/api/workflow-definitions/import", Definition(starts,
+            [Wf.Activity("qualified", "Elsa.Event", new() { ["eventName"] = Wf.Literal(eventName) }, canStartWorkflow: true)]))).JsonAsync();
+        await (await _client.PostJsonAsync("/api/workflow-definitions/import", WaitsForEvent(waits, eventName))).JsonAsync();
+        var waiting = await (await _client.PostJsonAsync($"/api/workflow-definitions/{waits}/execute", """{"correlationId": "lead-3"}""")).JsonAsync();
+        var body = """{"correlationId": "lead-3", "eventId": "crm-7f3a", "payload": {"text": "qualified"}}""";
+
+        var first = await (await _client.PostJsonAsync($"/api/events/{eventName}", body)).JsonAsync();
+        var retried = await (await _client.PostJsonAsync($"/api/events/{eventName}", body)).JsonAsync();
+
+        Assert.Equal(starts, Assert.Single(first.Items("started")).Text("definitionId"));
+        Assert.Equal(waiting.Text("id"), Assert.Single(first.Items("resumed")).Text("id"));
+        Assert.Empty(retried.Items("started"));
+        Assert.Empty(retried.Items("resumed"));
+        var instances = await (await _client.GetAsync($"/api/workflow-instances?definitionId={starts}")).JsonAsync();
+        Assert.Equal(1, instances.GetProperty("total").GetInt32());
+    }
 }
