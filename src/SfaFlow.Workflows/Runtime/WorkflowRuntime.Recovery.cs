@@ -61,14 +61,7 @@ public sealed partial class WorkflowRuntime
             return await engine.ContinueAsync(definition, instance, checkpoint, cancellationToken);
         }
 
-        var bookmarks = stored.PendingStimulus?.ResumedBookmarkIds.Where(id => instance.Bookmarks.Any(b => b.Id == id)).ToList() ?? [];
-        if (stored.PendingStimulus is { EventId: { } eventId } && await instances.HasReceivedAsync(eventId, instance.Id, cancellationToken))
-        {
-            // The dead runtime was delivering an event the instance had received before (a redelivery that died before it
-            // could see so): the bookmarks it names are new ones, which this event must not resume.
-            bookmarks.Clear();
-        }
-
+        var bookmarks = await BookmarksToResumeAsync(stored, cancellationToken);
         return stored.PendingStimulus switch
         {
             { Kind: RuntimeStimulus.Resume } when bookmarks.Count > 0 =>
@@ -78,5 +71,23 @@ public sealed partial class WorkflowRuntime
                 await engine.RetryAsync(definition, instance, cancellationToken),
             _ => null,
         };
+    }
+
+    /// <summary>The bookmarks a dead runtime was resuming that are still waiting, if the resume is to be done again.</summary>
+    private async Task<IReadOnlyList<string>> BookmarksToResumeAsync(StoredInstance stored, CancellationToken cancellationToken)
+    {
+        if (stored.PendingStimulus is not { Kind: RuntimeStimulus.Resume } stimulus)
+        {
+            return [];
+        }
+
+        // A dead runtime that was delivering an event the instance had received already (a redelivery that died before it
+        // could see so) named new waits on the event, which this delivery must not resume.
+        if (stimulus.EventId is { } eventId && await instances.HasReceivedAsync(eventId, stored.Instance.Id, cancellationToken))
+        {
+            return [];
+        }
+
+        return [.. stimulus.ResumedBookmarkIds.Where(id => stored.Instance.Bookmarks.Any(b => b.Id == id))];
     }
 }
