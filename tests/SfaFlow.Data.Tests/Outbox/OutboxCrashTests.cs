@@ -49,6 +49,28 @@ public sealed class OutboxCrashTests
         await AssertEachReceivedOnceAsync(next, loops, events, next.Lines.Lines);
     }
 
+    [Fact]
+    public async Task DispatcherStoppedMidPass_GivesItsClaimsBackAndTheNextDispatchesEachOnce()
+    {
+        await using var stopped = await RuntimeHost.CreateAsync();
+        await PublishAllAsync(stopped);
+        var (loops, events) = await CommitScenarioAsync(stopped, 5);
+
+        // The host shuts down while the first event's workflow runs: its start is never committed.
+        using var shutdown = new CancellationTokenSource();
+        stopped.LineWritten += _ => shutdown.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped.Dispatcher.DispatchPendingAsync(shutdown.Token));
+        var afterStop = await MessagesAsync(stopped);
+
+        await using var next = stopped.ShareDatabase();
+        var pass = await next.Dispatcher.DispatchPendingAsync();
+
+        Assert.Equal(["started Lead 0 lead:0"], stopped.Lines.Lines);
+        Assert.All(afterStop, m => Assert.Equal((null, null, 0), (m.ClaimedBy, m.DispatchedAt, m.Attempts)));
+        Assert.Equal((10, 10), (pass.Claimed, pass.Dispatched));
+        await AssertEachReceivedOnceAsync(next, loops, events, next.Lines.Lines);
+    }
+
     [Theory]
     [InlineData(CommitStrategy.OnSuspend)]
     [InlineData(CommitStrategy.PerActivity)]

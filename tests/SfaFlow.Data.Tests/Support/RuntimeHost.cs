@@ -26,7 +26,7 @@ public sealed class RuntimeHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<ITextSink>(Lines);
+        services.AddSingleton<ITextSink>(new Sink(this));
         services.AddSfaFlowData();
         services.AddSfaFlowRuntime();
         services.AddSfaFlowOutbox();
@@ -50,6 +50,9 @@ public sealed class RuntimeHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public CapturingTextSink Lines { get; } = new();
+
+    /// <summary>Raised after each line a workflow writes, on the thread that runs it: lets a test act mid-run.</summary>
+    public event Action<string?>? LineWritten;
 
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
 
@@ -86,6 +89,15 @@ public sealed class RuntimeHost : IAsyncDisposable
     {
         var definition = ElsaJsonReader.Read(json).GetDefinitionOrThrow();
         return (await Definitions.ImportAsync(definition, publish: true)).Definition;
+    }
+
+    private sealed class Sink(RuntimeHost host) : ITextSink
+    {
+        public void WriteLine(string? text)
+        {
+            host.Lines.WriteLine(text);
+            host.LineWritten?.Invoke(text);
+        }
     }
 
     public async ValueTask DisposeAsync()
