@@ -22,6 +22,6 @@ public static class EventEndpoints
         var correlationId = string.IsNullOrEmpty(request?.CorrelationId) ? null : request.CorrelationId;
         var eventId = string.IsNullOrWhiteSpace(request?.EventId) ? null : request.EventId;
         var result = await runtime.DispatchEventAsync(name, correlationId, request?.Payload, eventId, cancellationToken);
-        return TypedResults.Ok(new EventResult([.. result.Started.Select(InstanceReference.From)], [.. result.Resumed.Select(InstanceReference.From)]));
+        return TypedResults.Ok(new EventResult([.. result.Started.Select(InstanceReference.From)], [.. result.Resumed.Select(InstanceReference.From)], result.Busy));
     }
 }
