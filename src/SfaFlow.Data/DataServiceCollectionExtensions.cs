@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SfaFlow.Data.Outbox;
 using SfaFlow.Data.Sqlite;
 using SfaFlow.Data.Sales;
 using SfaFlow.Data.Workflows;
@@ -20,10 +21,13 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddSfaFlowData(this IServiceCollection services)
     {
         services.AddOptions<DataOptions>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
         services.AddPooledDbContextFactory<SfaFlowDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DataOptions>>().Value;
-            builder.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options));
+            builder.UseSqlite(options.ConnectionString)
+                .AddInterceptors(new SqlitePragmas(options), provider.GetRequiredService<OutboxCommitInterceptor>());
         });
         services.TryAddSingleton<DatabaseMigrator>();
 
@@ -32,6 +36,21 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowInstanceStore, SqlWorkflowInstanceStore>();
         services.TryAddSingleton<ISalesDatabaseFactory, EfSalesDatabaseFactory>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the outbox dispatcher as a hosted service: it hands the domain events that commits wrote
+    /// (<see cref="OutboxDbContextExtensions.AddDomainEvent"/>) to the workflow runtime. Needs <see cref="AddSfaFlowData"/>
+    /// and the runtime (<c>AddSfaFlowRuntime</c>). Hosts bind <see cref="OutboxOptions"/> from <c>SfaFlow:Outbox</c>.
+    /// </summary>
+    public static IServiceCollection AddSfaFlowOutbox(this IServiceCollection services)
+    {
+        services.AddOptions<OutboxOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 }

@@ -10,6 +10,7 @@ using SfaFlow.Web.Demo;
 using SfaFlow.Data;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Demo;
+using SfaFlow.Data.Outbox;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
@@ -39,6 +40,9 @@ public static class SfaFlowHost
         // Sales domain.
         builder.Services.AddSfaFlowSales();
         builder.Services.AddOptions<SalesOptions>().BindConfiguration(SalesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Domain events from record changes into workflows.
+        builder.Services.AddSfaFlowOutbox();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
 
         // API.
         builder.Services.AddProblemDetails();

@@ -17,6 +17,65 @@ namespace SfaFlow.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SfaFlow.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrelationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedAt")
+                        .HasFilter("\"DispatchedAt\" IS NOT NULL");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("OccurredAt", "Id")
+                        .HasFilter("\"DispatchedAt\" IS NULL AND \"GaveUpAt\" IS NULL");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("SfaFlow.Data.Workflows.BookmarkRow", b =>
                 {
                     b.Property<string>("Id")
@@ -110,6 +169,24 @@ namespace SfaFlow.Data.Migrations
                     b.HasIndex("IsLatest", "Name");
 
                     b.ToTable("WorkflowDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("SfaFlow.Data.Workflows.EventReceiptRow", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "InstanceId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("EventReceipts", (string)null);
                 });
 
             modelBuilder.Entity("SfaFlow.Data.Workflows.InstanceRow", b =>
@@ -1233,6 +1310,15 @@ namespace SfaFlow.Data.Migrations
                 });
 
             modelBuilder.Entity("SfaFlow.Data.Workflows.BookmarkRow", b =>
+                {
+                    b.HasOne("SfaFlow.Data.Workflows.InstanceRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SfaFlow.Data.Workflows.EventReceiptRow", b =>
                 {
                     b.HasOne("SfaFlow.Data.Workflows.InstanceRow", null)
                         .WithMany()

@@ -8,7 +8,7 @@ using SfaFlow.Workflows.Runtime.Instances;
 namespace SfaFlow.Data.Workflows;
 
 /// <summary>
-/// Instances, their bookmark index and trigger occurrences, in hand-written SQL: every runtime operation is one short
+/// Instances, their bookmark index, trigger occurrences and event receipts, in hand-written SQL: every runtime operation is one short
 /// transaction, and the claims that make timers and occurrences fire once are single statements.
 /// </summary>
 internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlowDbContext> contexts, TimeProvider clock) : IWorkflowInstanceStore
@@ -24,7 +24,8 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         return await reader.ReadAsync(cancellationToken) ? ReadStored(reader) : null;
     }
 
-    public async Task<bool> InsertAsync(WorkflowInstance instance, Lease? lease, TriggerOccurrence? occurrence, CancellationToken cancellationToken = default)
+    public async Task<bool> InsertAsync(
+        WorkflowInstance instance, Lease? lease, TriggerOccurrence? occurrence, string? eventId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         await using var db = await OpenAsync(cancellationToken);
@@ -52,6 +53,11 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
                 UPDATE "TriggerOccurrences" SET "StartedAt" = @now, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
                 WHERE "ScheduleKey" = @key AND "ScheduledAt" = @at
                 """, cancellationToken, ("@now", Epoch.Ms(clock.GetUtcNow())), ("@key", occurrence.ScheduleKey), ("@at", Epoch.Ms(occurrence.ScheduledAt)));
+        }
+
+        if (eventId is not null)
+        {
+            await InsertReceiptAsync(connection, transaction, eventId, instance.Id, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -82,7 +88,7 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         return new InstanceClaim(await exists.ExecuteScalarAsync(cancellationToken) is null ? ClaimStatus.NotFound : ClaimStatus.Busy);
     }
 
-    public async Task<bool> SaveAsync(WorkflowInstance instance, Lease lease, bool release, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveAsync(WorkflowInstance instance, Lease lease, bool release, string? eventId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(lease);
@@ -106,6 +112,11 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
 
         await Sql.ExecuteAsync(connection, transaction, "DELETE FROM \"WorkflowBookmarks\" WHERE \"InstanceId\" = @id", cancellationToken, ("@id", instance.Id));
         await InsertBookmarksAsync(connection, transaction, instance, cancellationToken);
+        if (eventId is not null)
+        {
+            await InsertReceiptAsync(connection, transaction, eventId, instance.Id, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -63,3 +63,15 @@ internal sealed class OccurrenceRowConfiguration : IEntityTypeConfiguration<Occu
         builder.HasIndex(o => o.ClaimedUntil).HasFilter("\"StartedAt\" IS NULL");
     }
 }
+
+internal sealed class EventReceiptRowConfiguration : IEntityTypeConfiguration<EventReceiptRow>
+{
+    public void Configure(EntityTypeBuilder<EventReceiptRow> builder)
+    {
+        builder.ToTable("EventReceipts");
+        builder.HasKey(r => new { r.EventId, r.InstanceId });
+
+        // Receipts live as long as their instance: a redelivery can only reach an instance that exists.
+        builder.HasOne<InstanceRow>().WithMany().HasForeignKey(r => r.InstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

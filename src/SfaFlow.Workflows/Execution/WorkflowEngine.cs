@@ -145,23 +145,41 @@ public sealed partial class WorkflowEngine
         ResumeAsync(definition, instance, bookmarkId, payload, checkpoint: null, cancellationToken);
 
     /// <inheritdoc cref="ResumeAsync(WorkflowDefinition, WorkflowInstance, string, object?, CancellationToken)"/>
-    public async Task<WorkflowInstance> ResumeAsync(
+    public Task<WorkflowInstance> ResumeAsync(
         WorkflowDefinition definition, WorkflowInstance instance, string bookmarkId, object? payload,
+        Func<WorkflowInstance, CancellationToken, ValueTask>? checkpoint, CancellationToken cancellationToken = default) =>
+        ResumeAsync(definition, instance, [bookmarkId], payload, checkpoint, cancellationToken);
+
+    /// <summary>
+    /// Resumes several bookmarks with one payload in one run, in the given order: one event that several of an instance's
+    /// activities wait on. Whatever one resume cancels or finishes, the later ones find done, as separate resumes would.
+    /// </summary>
+    /// <exception cref="BookmarkNotFoundException">A bookmark was already consumed or never existed.</exception>
+    /// <exception cref="InvalidOperationException">The instance has finished.</exception>
+    public async Task<WorkflowInstance> ResumeAsync(
+        WorkflowDefinition definition, WorkflowInstance instance, IReadOnlyList<string> bookmarkIds, object? payload,
         Func<WorkflowInstance, CancellationToken, ValueTask>? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(bookmarkIds);
         EnsureRunnable(instance, "resumed");
-        var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
-            ?? throw new BookmarkNotFoundException(instance.Id, bookmarkId);
+        var bookmarks = bookmarkIds
+            .Select(id => instance.Bookmarks.FirstOrDefault(b => b.Id == id) ?? throw new BookmarkNotFoundException(instance.Id, id))
+            .ToList();
         using var run = new WorkflowRun(_services, Prepare(definition), instance, cancellationToken) { Checkpoint = checkpoint };
-        var context = run.FindContext(bookmark.ActivityInstanceId)
-            ?? throw new InvalidOperationException($"Bookmark '{bookmarkId}' belongs to activity execution '{bookmark.ActivityInstanceId}', which instance '{instance.Id}' no longer has.");
-        if (bookmark.AutoBurn)
+        payload = payload is System.Text.Json.JsonElement element ? ValueConverter.FromJsonElement(element) : payload;
+        foreach (var bookmark in bookmarks)
         {
-            instance.Bookmarks.Remove(bookmark);
+            var context = run.FindContext(bookmark.ActivityInstanceId)
+                ?? throw new InvalidOperationException($"Bookmark '{bookmark.Id}' belongs to activity execution '{bookmark.ActivityInstanceId}', which instance '{instance.Id}' no longer has.");
+            if (bookmark.AutoBurn)
+            {
+                instance.Bookmarks.Remove(bookmark);
+            }
+
+            run.Enqueue(WorkItem.Resume(context, bookmark, payload));
         }
 
-        run.Enqueue(WorkItem.Resume(context, bookmark, payload is System.Text.Json.JsonElement element ? ValueConverter.FromJsonElement(element) : payload));
         await run.RunAsync();
         return instance;
     }

@@ -7,7 +7,10 @@ public enum ResumeStatus
 {
     Resumed,
 
-    /// <summary>The bookmark was consumed by an earlier resume (or never existed): nothing ran.</summary>
+    /// <summary>
+    /// The bookmark was consumed by an earlier resume (or never existed), or the instance received the event before:
+    /// nothing ran.
+    /// </summary>
     AlreadyConsumed,
 
     /// <summary>Another runtime kept the instance busy longer than <see cref="RuntimeOptions.BusyWait"/>.</summary>
@@ -18,7 +21,14 @@ public enum ResumeStatus
 public sealed record ResumeResult(ResumeStatus Status, WorkflowInstance? Instance = null);
 
 /// <summary>What an event or other stimulus did: the instances it started and those it resumed.</summary>
-public sealed record DispatchResult(IReadOnlyList<WorkflowInstance> Started, IReadOnlyList<WorkflowInstance> Resumed);
+public sealed record DispatchResult(IReadOnlyList<WorkflowInstance> Started, IReadOnlyList<WorkflowInstance> Resumed)
+{
+    /// <summary>
+    /// Instances waiting on the stimulus that another runtime kept busy longer than <see cref="RuntimeOptions.BusyWait"/>:
+    /// they were not resumed. Dispatching the event again (with its id) resumes them and repeats nothing else.
+    /// </summary>
+    public IReadOnlyList<string> Busy { get; init; } = [];
+}
 
 /// <summary>The request to start an instance.</summary>
 public sealed record StartRequest

@@ -14,23 +14,38 @@ public sealed partial class WorkflowRuntime
     public async Task<ResumeResult> ResumeAsync(string bookmarkId, object? payload = null, CancellationToken cancellationToken = default)
     {
         var bookmark = await instances.FindBookmarkAsync(bookmarkId, cancellationToken);
-        if (bookmark is null)
-        {
-            return new ResumeResult(ResumeStatus.AlreadyConsumed);
-        }
+        return bookmark is null
+            ? new ResumeResult(ResumeStatus.AlreadyConsumed)
+            : await ResumeAsync(bookmark.InstanceId, [bookmarkId], payload, eventId: null, cancellationToken);
+    }
 
+    /// <summary>
+    /// Resumes an instance's bookmarks (those it still has) in one run and commits. With <paramref name="eventId"/>, skips an
+    /// instance that received the event before and records the receipt with the resumed state.
+    /// </summary>
+    private async Task<ResumeResult> ResumeAsync(
+        string instanceId, IReadOnlyList<string> bookmarkIds, object? payload, string? eventId, CancellationToken cancellationToken)
+    {
+        var stimulus = new RuntimeStimulus(RuntimeStimulus.Resume, bookmarkIds[0], payload)
+        {
+            EventId = eventId,
+            BookmarkIds = bookmarkIds.Count > 1 ? bookmarkIds : null,
+        };
         try
         {
-            var instance = await WithLeaseAsync(bookmark.InstanceId, new RuntimeStimulus(RuntimeStimulus.Resume, bookmarkId, payload), async stored =>
+            var instance = await WithLeaseAsync(instanceId, stimulus, async stored =>
             {
-                // Checked under the lock and lease: an earlier resume may have consumed it since it was looked up.
-                if (stored.Instance.IsFinished || stored.Instance.Bookmarks.All(b => b.Id != bookmarkId))
+                // Checked under the lock and lease: an earlier resume may have consumed them since they were looked up, or
+                // (a repeated event) received the event and waits on it again at a new bookmark.
+                var present = bookmarkIds.Where(id => stored.Instance.Bookmarks.Any(b => b.Id == id)).ToList();
+                if (stored.Instance.IsFinished || present.Count == 0 ||
+                    (eventId is not null && await instances.HasReceivedAsync(eventId, instanceId, cancellationToken)))
                 {
                     return null;
                 }
 
                 var definition = await DefinitionOfAsync(stored.Instance, cancellationToken);
-                return await engine.ResumeAsync(definition, stored.Instance, bookmarkId, payload, CheckpointFor(inserted: true), cancellationToken);
+                return await engine.ResumeAsync(definition, stored.Instance, present, payload, CheckpointFor(inserted: true, eventId: eventId)?.Commit, cancellationToken);
             }, cancellationToken);
             return instance is null ? new ResumeResult(ResumeStatus.AlreadyConsumed) : new ResumeResult(ResumeStatus.Resumed, instance);
         }
@@ -96,7 +111,10 @@ public sealed partial class WorkflowRuntime
             return null;
         }
 
-        if (!await instances.SaveAsync(result, lease, release: true, cancellationToken))
+        // The receipt of the event being delivered: the claim recorded this call's stimulus, or kept the one of the dead
+        // runtime that recovery stands in for.
+        var eventId = stored.PendingStimulus?.EventId;
+        if (!await instances.SaveAsync(result, lease, release: true, eventId, cancellationToken))
         {
             logger.LogWarning("Lost the lease on instance {InstanceId} while running it; another runtime recovered it.", instanceId);
             throw new InstanceBusyException(instanceId);

@@ -55,20 +55,39 @@ public sealed partial class WorkflowRuntime
 
         logger.LogInformation("Recovering instance {InstanceId} ({Stimulus}).", instance.Id, stored.PendingStimulus?.Kind ?? "checkpoint");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
-        var checkpoint = CheckpointFor(inserted: true);
+        var checkpoint = CheckpointFor(inserted: true, eventId: stored.PendingStimulus?.EventId)?.Commit;
         if (instance.PendingWork.Count > 0 && !instance.IsFinished)
         {
             return await engine.ContinueAsync(definition, instance, checkpoint, cancellationToken);
         }
 
+        var bookmarks = await BookmarksToResumeAsync(stored, cancellationToken);
         return stored.PendingStimulus switch
         {
-            { Kind: RuntimeStimulus.Resume, BookmarkId: { } bookmarkId } when instance.Bookmarks.Any(b => b.Id == bookmarkId) =>
-                await engine.ResumeAsync(definition, instance, bookmarkId, stored.PendingStimulus.Payload, checkpoint, cancellationToken),
+            { Kind: RuntimeStimulus.Resume } when bookmarks.Count > 0 =>
+                await engine.ResumeAsync(definition, instance, bookmarks, stored.PendingStimulus.Payload, checkpoint, cancellationToken),
             { Kind: RuntimeStimulus.Cancel } => await engine.CancelAsync(definition, instance, cancellationToken),
             { Kind: RuntimeStimulus.Retry } when instance.Contexts.Any(c => c.Status == ActivityStatus.Faulted) =>
                 await engine.RetryAsync(definition, instance, cancellationToken),
             _ => null,
         };
+    }
+
+    /// <summary>The bookmarks a dead runtime was resuming that are still waiting, if the resume is to be done again.</summary>
+    private async Task<IReadOnlyList<string>> BookmarksToResumeAsync(StoredInstance stored, CancellationToken cancellationToken)
+    {
+        if (stored.PendingStimulus is not { Kind: RuntimeStimulus.Resume } stimulus)
+        {
+            return [];
+        }
+
+        // A dead runtime that was delivering an event the instance had received already (a redelivery that died before it
+        // could see so) named new waits on the event, which this delivery must not resume.
+        if (stimulus.EventId is { } eventId && await instances.HasReceivedAsync(eventId, stored.Instance.Id, cancellationToken))
+        {
+            return [];
+        }
+
+        return [.. stimulus.ResumedBookmarkIds.Where(id => stored.Instance.Bookmarks.Any(b => b.Id == id))];
     }
 }

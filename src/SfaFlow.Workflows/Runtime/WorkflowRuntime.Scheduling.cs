@@ -63,7 +63,7 @@ public sealed partial class WorkflowRuntime
     {
         try
         {
-            await StartFromTriggerAsync(trigger, OccurrencePayload(trigger, occurrence.ScheduledAt), correlationId: null, occurrence, cancellationToken);
+            await StartFromTriggerAsync(trigger, OccurrencePayload(trigger, occurrence.ScheduledAt), correlationId: null, occurrence, eventId: null, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -109,9 +109,12 @@ public sealed partial class WorkflowRuntime
     };
 
     /// <summary>The same occurrence always gets the same instance id: a retried start cannot create a second instance.</summary>
-    private static string OccurrenceInstanceId(string scheduleKey, DateTimeOffset at)
+    private static string OccurrenceInstanceId(string scheduleKey, DateTimeOffset at) => DerivedInstanceId($"{scheduleKey}@{at.UtcTicks}");
+
+    /// <summary>An instance id that is a function of what started the instance (GUID-shaped, like generated ones).</summary>
+    private static string DerivedInstanceId(string origin)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{scheduleKey}@{at.UtcTicks}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(origin));
         return new Guid(hash.AsSpan(0, 16)).ToString("N");
     }
 }

@@ -15,59 +15,84 @@ public sealed partial class WorkflowRuntime
     {
         ArgumentNullException.ThrowIfNull(request);
         var definition = await ResolveAsync(definitionId, request.VersionId, cancellationToken);
-        return await StartAsync(definition, new StartWorkflowOptions
+        var options = new StartWorkflowOptions
         {
             Input = request.Input,
             CorrelationId = request.CorrelationId,
             FlowchartMode = request.FlowchartMode,
-        }, occurrence: null, cancellationToken);
+        };
+
+        // Only a start for an event can be a repeat; this one is new.
+        return await StartAsync(definition, options, occurrence: null, eventId: null, cancellationToken)
+            ?? throw new InvalidOperationException("A start without an event id is never a repeat.");
     }
 
     /// <summary>
     /// Runs a new instance and commits it: once at the end of the run (it finished or suspended), or, committing per
-    /// activity, after every activity. A trigger occurrence is marked started in the same commit.
+    /// activity, after every activity. A trigger occurrence is marked started, and the receipt of an event recorded, in the
+    /// first commit.
     /// </summary>
-    private async Task<WorkflowInstance> StartAsync(
-        WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
+    /// <returns>The instance; null when <paramref name="eventId"/> started it before (here or in another runtime).</returns>
+    private async Task<WorkflowInstance?> StartAsync(
+        WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken)
     {
         // The id is fixed before the run so that the instance is locked in this process from its first commit on: recovery
         // here must not take it for abandoned, nor a resume run it, while this start still runs it.
         options = options.InstanceId is null ? options with { InstanceId = Guid.NewGuid().ToString("N") } : options;
         using var _ = await _locks.AcquireAsync(options.InstanceId!, cancellationToken);
-        WorkflowInstance instance;
-        await using (CommitsPerActivity ? RenewLease(options.InstanceId!) : null)
+
+        // Checked under the lock, so a repeat in this process waits for the first start's commit and then skips; a repeat
+        // in another runtime that gets past this check is refused by the database below (the instance id is taken).
+        if (eventId is not null && await instances.HasReceivedAsync(eventId, options.InstanceId!, cancellationToken))
         {
-            instance = await engine.StartAsync(definition, options, CheckpointFor(inserted: false, occurrence), cancellationToken);
+            return null;
         }
 
-        var persisted = CommitsPerActivity && await instances.FindAsync(instance.Id, cancellationToken) is not null;
-        if (persisted)
+        var checkpoint = CheckpointFor(inserted: false, occurrence, eventId);
+        WorkflowInstance instance;
+        try
         {
-            if (!await instances.SaveAsync(instance, NewLease(), release: true, cancellationToken))
+            await using (checkpoint is null ? null : RenewLease(options.InstanceId!))
+            {
+                instance = await engine.StartAsync(definition, options, checkpoint?.Commit, cancellationToken);
+            }
+        }
+        catch (DuplicateInstanceException) when (eventId is not null)
+        {
+            return null;
+        }
+
+        if (checkpoint is { Inserted: true })
+        {
+            if (!await instances.SaveAsync(instance, NewLease(), release: true, eventId: null, cancellationToken))
             {
                 throw new InstanceBusyException(instance.Id);
             }
         }
-        else if (!await instances.InsertAsync(instance, lease: null, occurrence, cancellationToken))
+        else if (!await instances.InsertAsync(instance, lease: null, occurrence, eventId, cancellationToken))
         {
-            throw new InvalidOperationException($"Workflow instance '{instance.Id}' exists already.");
+            return eventId is not null ? null : throw new DuplicateInstanceException(instance.Id);
         }
 
         return instance;
     }
 
-    /// <summary>Starts an instance at one of its definition's triggers (an event arrived, a timer fired).</summary>
-    private async Task<WorkflowInstance> StartFromTriggerAsync(
-        WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts an instance at one of its definition's triggers (an event arrived, a timer fired). A scheduled occurrence or
+    /// an event with an id fixes the instance id, so that it can start only one instance.
+    /// </summary>
+    /// <returns>The instance; null when the event with <paramref name="eventId"/> started it before.</returns>
+    private async Task<WorkflowInstance?> StartFromTriggerAsync(
+        WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken)
     {
         var definition = await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken);
         return await StartAsync(definition, new StartWorkflowOptions
         {
-            InstanceId = occurrence?.InstanceId,
+            InstanceId = occurrence?.InstanceId ?? (eventId is null ? null : EventInstanceId(eventId, trigger)),
             CorrelationId = correlationId,
             TriggerActivityId = trigger.ActivityId,
             TriggerPayload = payload,
-        }, occurrence, cancellationToken);
+        }, occurrence, eventId, cancellationToken);
     }
 
     private async Task<WorkflowDefinition> ResolveAsync(string definitionId, string? versionId, CancellationToken cancellationToken)

@@ -44,32 +44,12 @@ public sealed partial class WorkflowRuntime(
 
     private bool CommitsPerActivity => _options.CommitStrategy == CommitStrategy.PerActivity;
 
-    /// <summary>The checkpoint for commit-per-activity: the instance row is written (and stays leased) after each activity.</summary>
-    private Func<WorkflowInstance, CancellationToken, ValueTask>? CheckpointFor(bool inserted, TriggerOccurrence? occurrence = null)
-    {
-        if (!CommitsPerActivity)
-        {
-            return null;
-        }
-
-        var exists = inserted;
-        return async (instance, cancellationToken) =>
-        {
-            if (!exists)
-            {
-                // The first checkpoint creates the row (and marks the trigger occurrence started, as a one-commit start does).
-                exists = await instances.InsertAsync(instance, NewLease(), occurrence, cancellationToken)
-                    ? true
-                    : throw new InvalidOperationException($"Workflow instance '{instance.Id}' exists already; this start is a duplicate.");
-                return;
-            }
-
-            if (!await instances.SaveAsync(instance, NewLease(), release: false, cancellationToken))
-            {
-                throw new InvalidOperationException($"Lost the lease on instance '{instance.Id}' while running it.");
-            }
-        };
-    }
+    /// <summary>
+    /// The checkpoint for commit-per-activity (null when committing on suspend): the instance row is written (and stays
+    /// leased) after each activity, with the receipt of the event being delivered, if any.
+    /// </summary>
+    private RunCheckpoint? CheckpointFor(bool inserted, TriggerOccurrence? occurrence = null, string? eventId = null) =>
+        CommitsPerActivity ? new RunCheckpoint(instances, NewLease, inserted, occurrence, eventId) : null;
 
     private async Task<WorkflowDefinition> DefinitionOfAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
         await _cache.GetAsync(instance.DefinitionVersionId, cancellationToken);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Web.Tests.Support;
+using SfaFlow.Workflows.Runtime.Instances;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
 
@@ -49,5 +51,52 @@ public sealed class EventEndpointsTests(SfaFlowApiFactory factory) : IClassFixtu
         Assert.Equal("Suspended", (await (await _client.GetAsync($"/api/workflow-instances/{other.Text("id")}")).JsonAsync()).Text("subStatus"));
         Assert.Empty(nobody.Items("started"));
         Assert.Empty(nobody.Items("resumed"));
+    }
+
+    [Fact]
+    public async Task Event_PostedAgainWithTheSameEventId_StartsAndResumesNothingMore()
+    {
+        var eventName = UniqueId("LeadQualified");
+        var starts = UniqueId("on-qualified");
+        var waits = UniqueId("wait-qualified");
+        await (await _client.PostJsonAsync("/api/workflow-definitions/import", Definition(starts,
+            [Wf.Activity("qualified", "Elsa.Event", new() { ["eventName"] = Wf.Literal(eventName) }, canStartWorkflow: true)]))).JsonAsync();
+        await (await _client.PostJsonAsync("/api/workflow-definitions/import", WaitsForEvent(waits, eventName))).JsonAsync();
+        var waiting = await (await _client.PostJsonAsync($"/api/workflow-definitions/{waits}/execute", """{"correlationId": "lead-3"}""")).JsonAsync();
+        var body = """{"correlationId": "lead-3", "eventId": "crm-7f3a", "payload": {"text": "qualified"}}""";
+
+        var first = await (await _client.PostJsonAsync($"/api/events/{eventName}", body)).JsonAsync();
+        var retried = await (await _client.PostJsonAsync($"/api/events/{eventName}", body)).JsonAsync();
+
+        Assert.Equal(starts, Assert.Single(first.Items("started")).Text("definitionId"));
+        Assert.Equal(waiting.Text("id"), Assert.Single(first.Items("resumed")).Text("id"));
+        Assert.Empty(retried.Items("started"));
+        Assert.Empty(retried.Items("resumed"));
+        var instances = await (await _client.GetAsync($"/api/workflow-instances?definitionId={starts}")).JsonAsync();
+        Assert.Equal(1, instances.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Event_WhileAnotherRuntimeHoldsTheInstance_ReportsItBusyAndPostingAgainResumesIt()
+    {
+        using var impatient = factory.WithWebHostBuilder(builder => builder.UseSetting("SfaFlow:Runtime:BusyWait", "00:00:00.100"));
+        var client = impatient.CreateClient();
+        var eventName = UniqueId("LeadReplied");
+        var id = UniqueId("wait-reply");
+        await (await client.PostJsonAsync("/api/workflow-definitions/import", WaitsForEvent(id, eventName))).JsonAsync();
+        var waiting = (await (await client.PostJsonAsync($"/api/workflow-definitions/{id}/execute", """{"correlationId": "lead-5"}""")).JsonAsync()).Text("id");
+        var store = impatient.Services.GetRequiredService<IWorkflowInstanceStore>();
+        var otherNode = new Lease("other-node", DateTimeOffset.UtcNow.AddHours(1));
+        await store.TryClaimAsync(waiting, otherNode, stimulus: null);
+        var body = """{"correlationId": "lead-5", "eventId": "crm-busy-1", "payload": {"text": "yes"}}""";
+
+        var whileHeld = await (await client.PostJsonAsync($"/api/events/{eventName}", body)).JsonAsync();
+        await store.ReleaseAsync(waiting, otherNode);
+        var again = await (await client.PostJsonAsync($"/api/events/{eventName}", body)).JsonAsync();
+
+        Assert.Empty(whileHeld.Items("resumed"));
+        Assert.Equal(waiting, Assert.Single(whileHeld.Items("busy")).GetString());
+        Assert.Equal(waiting, Assert.Single(again.Items("resumed")).Text("id"));
+        Assert.Empty(again.Items("busy"));
     }
 }

@@ -3,7 +3,7 @@ using SfaFlow.Workflows.Instances;
 namespace SfaFlow.Workflows.Runtime.Instances;
 
 /// <summary>
-/// Where instances, their bookmark index and trigger occurrences are kept (implemented by SfaFlow.Data). Every method is
+/// Where instances, their bookmark index, trigger occurrences and event receipts are kept (implemented by SfaFlow.Data). Every method is
 /// one transaction; the runtime never holds one open while a workflow runs.
 /// </summary>
 public interface IWorkflowInstanceStore
@@ -14,17 +14,24 @@ public interface IWorkflowInstanceStore
 
     /// <summary>
     /// Inserts a new instance with its bookmark index, holding <paramref name="lease"/> when given. With
-    /// <paramref name="occurrence"/>, marks that trigger occurrence started in the same transaction.
+    /// <paramref name="occurrence"/>, marks that trigger occurrence started in the same transaction; with
+    /// <paramref name="eventId"/>, records that the instance received that event (it started it).
     /// </summary>
-    /// <returns>False when an instance with that id exists already.</returns>
-    Task<bool> InsertAsync(WorkflowInstance instance, Lease? lease, TriggerOccurrence? occurrence, CancellationToken cancellationToken = default);
+    /// <returns>False when an instance with that id exists already; nothing is written then.</returns>
+    Task<bool> InsertAsync(WorkflowInstance instance, Lease? lease, TriggerOccurrence? occurrence, string? eventId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the instance's lease unless another runtime holds an unexpired one, recording what is about to happen.</summary>
     Task<InstanceClaim> TryClaimAsync(string instanceId, Lease lease, RuntimeStimulus? stimulus, CancellationToken cancellationToken = default);
 
-    /// <summary>Commits the instance's state and bookmark index, keeping or releasing the lease.</summary>
+    /// <summary>
+    /// Commits the instance's state and bookmark index, keeping or releasing the lease. With <paramref name="eventId"/>,
+    /// records in the same transaction that the instance received that event (a no-op when it is recorded already).
+    /// </summary>
     /// <returns>False when the lease was lost (it expired and another runtime took it); nothing is written then.</returns>
-    Task<bool> SaveAsync(WorkflowInstance instance, Lease lease, bool release, CancellationToken cancellationToken = default);
+    Task<bool> SaveAsync(WorkflowInstance instance, Lease lease, bool release, string? eventId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a commit recorded that the instance received the event (it was started or resumed by it).</summary>
+    Task<bool> HasReceivedAsync(string eventId, string instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Moves the lease's expiry on, if <paramref name="lease"/>'s owner still holds it.</summary>
     /// <returns>False when it does not (or the instance has no row yet).</returns>

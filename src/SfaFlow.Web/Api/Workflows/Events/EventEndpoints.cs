@@ -12,6 +12,7 @@ public static class EventEndpoints
         group.MapPost("/{name}", PublishAsync)
             .WithName("PublishEvent")
             .WithSummary("Publishes a named event: starts the published workflows it triggers and resumes the instances waiting on it.")
+            .WithDescription("With an eventId, posting the same event again starts and resumes nothing more: each instance receives an event id once.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
@@ -19,7 +20,8 @@ public static class EventEndpoints
     private static async Task<Ok<EventResult>> PublishAsync(string name, EventRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         var correlationId = string.IsNullOrEmpty(request?.CorrelationId) ? null : request.CorrelationId;
-        var result = await runtime.DispatchEventAsync(name, correlationId, request?.Payload, cancellationToken);
-        return TypedResults.Ok(new EventResult([.. result.Started.Select(InstanceReference.From)], [.. result.Resumed.Select(InstanceReference.From)]));
+        var eventId = string.IsNullOrWhiteSpace(request?.EventId) ? null : request.EventId;
+        var result = await runtime.DispatchEventAsync(name, correlationId, request?.Payload, eventId, cancellationToken);
+        return TypedResults.Ok(new EventResult([.. result.Started.Select(InstanceReference.From)], [.. result.Resumed.Select(InstanceReference.From)], result.Busy));
     }
 }

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SfaFlow.Workflows.Runtime.Instances;
+
+namespace SfaFlow.Data.Outbox;
+
+/// <summary>What one pass did: messages claimed, and of those dispatched (the rest failed, or the pass was stopped).</summary>
+internal readonly record struct DispatchPass(int Claimed, int Dispatched);
+
+internal sealed partial class OutboxDispatcher
+{
+    /// <summary>One pass: claims a batch of due messages and dispatches them in occurrence order.</summary>
+    public async Task<DispatchPass> DispatchPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await store.ClaimAsync(now, new Lease(Owner, now + _options.ClaimDuration), _options.BatchSize, cancellationToken);
+        var done = 0;
+        var dispatched = 0;
+        try
+        {
+            foreach (var message in claimed)
+            {
+                dispatched += await DispatchAsync(message, cancellationToken) ? 1 : 0;
+                done++;
+            }
+        }
+        finally
+        {
+            if (done < claimed.Count)
+            {
+                await ReleaseAsync([.. claimed.Skip(done).Select(m => m.Id)]);
+            }
+        }
+
+        return new DispatchPass(claimed.Count, dispatched);
+    }
+
+    private async Task<bool> DispatchAsync(OutboxEntry message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var payload = JsonDocument.Parse(message.Payload);
+            var result = await runtime.DispatchEventAsync(message.Name, message.CorrelationId, payload.RootElement, message.EventId, cancellationToken);
+            if (result.Busy.Count > 0)
+            {
+                // Everything else the event did is committed and will not be repeated; the next attempt resumes these.
+                throw new InvalidOperationException($"Instance(s) {string.Join(", ", result.Busy)} stayed busy; they were not resumed.");
+            }
+
+            await store.MarkDispatchedAsync(message.Id, clock.GetUtcNow(), cancellationToken);
+            logger.LogDebug("Dispatched {Event} {EventId}: {Started} started, {Resumed} resumed.", message.Name, message.EventId, result.Started.Count, result.Resumed.Count);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(message, exception, cancellationToken);
+            return false;
+        }
+    }
+
+    private async Task RecordFailureAsync(OutboxEntry message, Exception exception, CancellationToken cancellationToken)
+    {
+        var attempts = message.Attempts + 1;
+        var now = clock.GetUtcNow();
+        DateTimeOffset? retryAt = attempts >= _options.MaxAttempts ? null : now + Backoff(attempts);
+        await store.MarkFailedAsync(message.Id, $"{exception.GetType().Name}: {exception.Message}", now, retryAt, cancellationToken);
+        if (retryAt is null)
+        {
+            logger.LogError(exception, "Gave up dispatching {Event} {EventId} after {Attempts} attempts.", message.Name, message.EventId, attempts);
+        }
+        else
+        {
+            logger.LogWarning(exception, "Dispatching {Event} {EventId} failed (attempt {Attempts}); trying again at {RetryAt:O}.", message.Name, message.EventId, attempts, retryAt);
+        }
+    }
+
+    /// <summary>The wait after the n-th failed attempt: doubling from the retry delay, capped.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
+        return TimeSpan.FromTicks((long)Math.Min(_options.RetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
+    }
+
+    private async Task ReleaseAsync(IReadOnlyCollection<long> ids)
+    {
+        try
+        {
+            await store.ReleaseAsync(ids, Owner, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Harmless: the claims expire after ClaimDuration and another pass takes the messages then.
+            logger.LogWarning(exception, "Could not release {Count} outbox claim(s); they expire by themselves.", ids.Count);
+        }
+    }
+}
