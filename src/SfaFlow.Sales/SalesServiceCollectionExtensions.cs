@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Security;
@@ -31,6 +32,10 @@ public static class SalesServiceCollectionExtensions
         services.TryAddSingleton<StageGates>();
         services.TryAddSingleton<OpportunityService>();
         services.TryAddSingleton<LeadService>();
+
+
+        // Lists, the same for every resource.
+        services.TryAddSingleton<RecordLists>();
         return services;
     }
 }
