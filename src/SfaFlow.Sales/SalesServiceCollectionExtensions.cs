@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Import;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Opportunities;
@@ -48,8 +49,10 @@ public static class SalesServiceCollectionExtensions
         services.TryAddSingleton<CustomerCategoryService>();
         services.TryAddSingleton<SalesUserService>();
 
-        // Lists, the same for every resource.
+        // Lists, exports and imports, the same for every resource.
         services.TryAddSingleton<RecordLists>();
+        services.TryAddSingleton<CsvExporter>();
+        services.TryAddSingleton<CsvImporter>();
         return services;
     }
 }
