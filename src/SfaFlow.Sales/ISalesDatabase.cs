@@ -58,6 +58,12 @@ public interface ISalesDatabase : IAsyncDisposable
     /// <exception cref="DbUpdateConcurrencyException">A record changed since it was read.</exception>
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets every record this unit of work tracks, saved or not. An import calls it after each row: a refused row then
+    /// leaves nothing behind for the next save to write, and a long import does not slow down with what it has read.
+    /// </summary>
+    void ClearTracking();
+
     /// <summary>A transaction around several saves (lead conversion), committed by the caller.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SfaFlow.Sales.Accounts;
+using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Demo;
+using SfaFlow.Sales.Import;
 using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Opportunities;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
+using SfaFlow.Sales.Products;
 using SfaFlow.Sales.Security;
 using SfaFlow.Workflows.Scripting;
 
@@ -32,6 +38,22 @@ public static class SalesServiceCollectionExtensions
         services.TryAddSingleton<StageGates>();
         services.TryAddSingleton<OpportunityService>();
         services.TryAddSingleton<LeadService>();
+        services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<ContactService>();
+        services.TryAddSingleton<SalesActivityService>();
+
+        // Base data and the organization (admins change them).
+        services.TryAddSingleton<ProductService>();
+        services.TryAddSingleton<PipelineService>();
+        services.TryAddSingleton<RegionService>();
+        services.TryAddSingleton<TeamService>();
+        services.TryAddSingleton<CustomerCategoryService>();
+        services.TryAddSingleton<SalesUserService>();
+
+        // Lists, exports and imports, the same for every resource.
+        services.TryAddSingleton<RecordLists>();
+        services.TryAddSingleton<CsvExporter>();
+        services.TryAddSingleton<CsvImporter>();
 
         // Demo.
         services.TryAddSingleton<DemoOrganizationSeeder>();

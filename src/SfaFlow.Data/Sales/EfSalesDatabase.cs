@@ -81,6 +81,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
         }
     }
 
+    public void ClearTracking() => db.ChangeTracker.Clear();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         db.Database.BeginTransactionAsync(cancellationToken);
 

@@ -42,6 +42,14 @@ public sealed class ScriptHost
         return session.Evaluate(script, new StandaloneScriptScope(values, cancellationToken));
     }
 
+    /// <summary>
+    /// Parses a script the way <see cref="Evaluate"/> would (and caches it) without running it: checks a condition when
+    /// it is saved (a stage gate), so that a typo is refused with its line and column instead of failing every deal later.
+    /// </summary>
+    /// <exception cref="ScriptSyntaxException">The script does not parse.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Callers hold the host, not the compiler.")]
+    public void Parse(string source) => ScriptCompiler.Compile(source);
+
     private static Jint.Options CreateEngineOptions(ScriptOptions limits)
     {
         var options = new Jint.Options();
