@@ -1,11 +1,13 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
 using SfaFlow.Web.Api.Workflows.Instances;
 using SfaFlow.Data;
 using SfaFlow.Sales;
+using SfaFlow.Web.Security;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
@@ -33,6 +35,9 @@ public static class SfaFlowHost
         // Sales domain.
         builder.Services.AddSfaFlowSales();
 
+        // Sign-in and authorization (after the startup service: the initial admin needs the migrated database).
+        builder.AddSfaFlowSecurity();
+
         // API.
         builder.Services.AddProblemDetails();
         // Binding failures (malformed JSON body, a query value of the wrong type) throw, so that they can be answered with
@@ -50,9 +55,15 @@ public static class SfaFlowHost
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        // Every endpoint needs a signed-in sales user (the fallback policy) except these: health for load balancers, the
+        // sign-in endpoints, and the API's description, which holds no data and tells clients how to sign in.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthEndpoint();
+        app.MapAuthEndpoints();
         app.MapActivityEndpoints();
         app.MapWorkflowDefinitionEndpoints();
         app.MapWorkflowInstanceEndpoints();

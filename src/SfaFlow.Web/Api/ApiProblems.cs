@@ -33,6 +33,7 @@ internal static class ApiProblems
         InstanceNotFoundException or KeyNotFoundException => NotFound(exception.Message),
         ConcurrencyException => Conflict(exception.Message),
         InstanceBusyException => Busy(exception.Message),
+        UnauthorizedAccessException => Problem(StatusCodes.Status403Forbidden, exception.Message),
         WorkflowDefinitionException invalid => Invalid("The workflow definition has errors.", invalid.Diagnostics.Select(ApiError.From)),
         _ => null,
     };

@@ -1,3 +1,4 @@
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
@@ -7,7 +8,7 @@ namespace SfaFlow.Web.Tests.Workflows;
 /// <summary>Publishing named events: they start triggered workflows and resume waiting instances.</summary>
 public sealed class EventEndpointsTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     [Fact]
     public async Task Event_StartsTheWorkflowItTriggers_WithThePayload()
