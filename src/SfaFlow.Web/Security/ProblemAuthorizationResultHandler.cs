@@ -23,7 +23,9 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         if (authorizeResult.Challenged)
         {
             context.Response.Headers[HeaderNames.WWWAuthenticate] = JwtBearerScheme;
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, Unauthenticated(context));
+            // The authentication middleware keeps only successful results; asking again answers its cached failure.
+            var authenticated = await context.AuthenticateAsync();
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, Unauthenticated(authenticated.Failure));
         }
         else if (authorizeResult.Forbidden)
         {
@@ -38,8 +40,7 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
 
     private const string JwtBearerScheme = "Bearer";
 
-    private static string Unauthenticated(HttpContext context) =>
-        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure switch
+    private static string Unauthenticated(Exception? failure) => failure switch
         {
             SecurityTokenExpiredException => "The bearer token has expired; get a new one from POST /api/auth/token.",
             { } => "The bearer token is not valid (signed with another key, for another issuer or audience, or its account "

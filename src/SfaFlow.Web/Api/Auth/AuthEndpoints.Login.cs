@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Security;
 using SfaFlow.Web.Security;
@@ -15,7 +17,7 @@ public static partial class AuthEndpoints
         group.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Signs in with the UI's cookie, from JSON or from a form (a form must carry the antiforgery token of GET /api/auth/antiforgery).")
-            .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+            .AddOpenApiOperationTransformer(DescribeLoginBody)
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -30,6 +32,36 @@ public static partial class AuthEndpoints
             .WithName("Logout")
             .WithSummary("Signs the UI's cookie out (bearer tokens simply expire).")
             .RequireAuthorization(Policies.SignedIn);
+    }
+
+    /// <summary>
+    /// The body is read by hand (JSON or a form), so the document is told. Not with <c>Accepts</c>: routing would then
+    /// answer other content types itself, behind the fallback policy, with a misleading 401.
+    /// </summary>
+    private static Task DescribeLoginBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "userName", "password" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["userName"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["password"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["rememberMe"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            },
+        };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "JSON, or a form that also carries the antiforgery token of GET /api/auth/antiforgery.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = schema },
+                ["application/x-www-form-urlencoded"] = new() { Schema = schema },
+            },
+        };
+        return Task.CompletedTask;
     }
 
     /// <remarks>
