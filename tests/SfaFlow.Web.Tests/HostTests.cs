@@ -65,4 +65,16 @@ public sealed class HostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlow
             ["delete", "get", "put"],
             paths["/api/workflow-definitions/{definitionId}"].EnumerateObject().Select(o => o.Name).Where(n => n is "get" or "put" or "delete").Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesBearerTokensAndTheSignInBodies()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        var login = document.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/json", "application/x-www-form-urlencoded"], login.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddScoped<CurrentSalesUser>();
         services.AddScoped<ICurrentSalesUser>(provider => provider.GetRequiredService<CurrentSalesUser>());
+        services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer(BearerOpenApi.DescribeAsync));
         return builder;
     }
 
