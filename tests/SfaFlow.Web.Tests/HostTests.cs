@@ -76,5 +76,7 @@ public sealed class HostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlow
         Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
         var login = document.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.Equal(["application/json", "application/x-www-form-urlencoded"], login.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        var token = document.GetProperty("paths").GetProperty("/api/auth/token").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/json"], token.EnumerateObject().Select(c => c.Name));
     }
 }

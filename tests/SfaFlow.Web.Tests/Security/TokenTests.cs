@@ -54,6 +54,16 @@ public sealed class TokenTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlo
     }
 
     [Fact]
+    public async Task Issue_FormOrMalformedJson_Is415Or400_NotASignInRequest()
+    {
+        var form = await _anonymous.PostAsync(new Uri("/api/auth/token", UriKind.Relative), new FormUrlEncodedContent([new("userName", "x"), new("password", "y")]));
+        var malformed = await _anonymous.PostJsonAsync("/api/auth/token", """{"userName": """);
+
+        Assert.Contains("as JSON", (await form.ProblemAsync(HttpStatusCode.UnsupportedMediaType)).Text("detail"), StringComparison.Ordinal);
+        await malformed.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Bearer_SignedWithAnotherKeyOrGarbled_Is401()
     {
         var token = await factory.TokenAsync(SfaFlowApiFactory.UserNameOf(SalesRole.Rep), SfaFlowApiFactory.Password);

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Security;
 using SfaFlow.Web.Security;
@@ -17,7 +14,7 @@ public static partial class AuthEndpoints
         group.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Signs in with the UI's cookie, from JSON or from a form (a form must carry the antiforgery token of GET /api/auth/antiforgery).")
-            .AddOpenApiOperationTransformer(DescribeLoginBody)
+            .AddOpenApiOperationTransformer(CredentialBodies.DescribeLoginBody)
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -32,36 +29,6 @@ public static partial class AuthEndpoints
             .WithName("Logout")
             .WithSummary("Signs the UI's cookie out (bearer tokens simply expire).")
             .RequireAuthorization(Policies.SignedIn);
-    }
-
-    /// <summary>
-    /// The body is read by hand (JSON or a form), so the document is told. Not with <c>Accepts</c>: routing would then
-    /// answer other content types itself, behind the fallback policy, with a misleading 401.
-    /// </summary>
-    private static Task DescribeLoginBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        var schema = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Required = new HashSet<string> { "userName", "password" },
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["userName"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["password"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["rememberMe"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
-            },
-        };
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = "JSON, or a form that also carries the antiforgery token of GET /api/auth/antiforgery.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = schema },
-                ["application/x-www-form-urlencoded"] = new() { Schema = schema },
-            },
-        };
-        return Task.CompletedTask;
     }
 
     /// <remarks>
@@ -91,19 +58,15 @@ public static partial class AuthEndpoints
         }
         else if (context.Request.HasJsonContentType())
         {
-            try
+            (request, var malformed) = await CredentialBodies.ReadJsonAsync<LoginRequest>(context.Request, cancellationToken);
+            if (malformed is not null)
             {
-                request = await context.Request.ReadFromJsonAsync<LoginRequest>(cancellationToken);
-            }
-            catch (JsonException json)
-            {
-                return ApiProblems.BadRequest("The body is not valid JSON.", new ApiError(json.Path ?? "$", json.Message));
+                return malformed;
             }
         }
         else
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                detail: "Send the user name and password as JSON or as a form.");
+            return CredentialBodies.UnsupportedMediaType("Send the user name and password as JSON (Content-Type: application/json) or as a form.");
         }
 
         var check = await Credentials.CheckAsync(request?.UserName, request?.Password, signIn, resolver, clock, context, cancellationToken);

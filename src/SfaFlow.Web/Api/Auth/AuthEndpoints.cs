@@ -23,9 +23,12 @@ public static partial class AuthEndpoints
             .WithName("IssueToken")
             .WithSummary("Checks a user name and password and answers a bearer token for the API (401 when wrong, 429 while the account is locked).")
             .AllowAnonymous()
+            .AddOpenApiOperationTransformer(CredentialBodies.DescribeTokenBody)
+            .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         MapLogin(group);
         group.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
@@ -45,7 +48,6 @@ public static partial class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request,
         SignInManager<IdentityUser> signIn,
         SalesPrincipalResolver resolver,
         BearerTokens tokens,
@@ -53,8 +55,18 @@ public static partial class AuthEndpoints
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var check = await Credentials.CheckAsync(request.UserName, request.Password, signIn, resolver, clock, context, cancellationToken);
+        if (!context.Request.HasJsonContentType())
+        {
+            return CredentialBodies.UnsupportedMediaType("Send the user name and password as JSON (Content-Type: application/json).");
+        }
+
+        var (request, malformed) = await CredentialBodies.ReadJsonAsync<TokenRequest>(context.Request, cancellationToken);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+
+        var check = await Credentials.CheckAsync(request?.UserName, request?.Password, signIn, resolver, clock, context, cancellationToken);
         if (check.Problem is { } problem)
         {
             return problem;
