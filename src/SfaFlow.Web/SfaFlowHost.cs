@@ -3,6 +3,7 @@ using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
+using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
 using SfaFlow.Web.Api.Workflows.Instances;
@@ -11,6 +12,7 @@ using SfaFlow.Data;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Demo;
 using SfaFlow.Data.Outbox;
+using SfaFlow.Web.Security;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
@@ -44,6 +46,9 @@ public static class SfaFlowHost
         builder.Services.AddSfaFlowOutbox();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
 
+        // Sign-in and authorization (after the startup service: the initial admin needs the migrated database).
+        builder.AddSfaFlowSecurity();
+
         // API.
         builder.Services.AddProblemDetails();
         // Binding failures (malformed JSON body, a query value of the wrong type) throw, so that they can be answered with
@@ -61,9 +66,15 @@ public static class SfaFlowHost
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        // Every endpoint needs a signed-in sales user (the fallback policy) except these: health for load balancers, the
+        // sign-in endpoints, and the API's description, which holds no data and tells clients how to sign in.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthEndpoint();
+        app.MapAuthEndpoints();
         app.MapActivityEndpoints();
         app.MapWorkflowDefinitionEndpoints();
         app.MapWorkflowInstanceEndpoints();

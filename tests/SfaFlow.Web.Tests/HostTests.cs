@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SfaFlow.Sales.Organization;
 
 namespace SfaFlow.Web.Tests;
 
 public sealed class HostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     [Fact]
     public async Task Health_AnswersHealthy()
@@ -63,5 +64,19 @@ public sealed class HostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlow
         Assert.Equal(
             ["delete", "get", "put"],
             paths["/api/workflow-definitions/{definitionId}"].EnumerateObject().Select(o => o.Name).Where(n => n is "get" or "put" or "delete").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesBearerTokensAndTheSignInBodies()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        var login = document.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/json", "application/x-www-form-urlencoded"], login.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        var token = document.GetProperty("paths").GetProperty("/api/auth/token").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.Equal(["application/json"], token.EnumerateObject().Select(c => c.Name));
     }
 }

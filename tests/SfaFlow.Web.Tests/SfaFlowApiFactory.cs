@@ -1,27 +1,90 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SfaFlow.Sales.Organization;
 
 namespace SfaFlow.Web.Tests;
 
-/// <summary>The real host in memory, in the Testing environment, on its own temporary database and workflows folder.</summary>
-public sealed class SfaFlowApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real host in memory, in the Testing environment, on its own temporary database and workflows folder, with one
+/// signed-up sales user per role (<see cref="CreateClient(SalesRole)"/> gives a client with that user's bearer token).
+/// </summary>
+public sealed partial class SfaFlowApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sfaflow-web-").FullName;
+    /// <summary>The password of every user the fixture creates.</summary>
+    public const string Password = "Test-pass-1";
+
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly Dictionary<SalesRole, string> _tokens = [];
+
+    public SfaFlowApiFactory()
+        : this(null, new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A host on <paramref name="folder"/> (kept on dispose, so a second host can start on the same database) with extra settings.</summary>
+    internal SfaFlowApiFactory(string? folder, IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    {
+        _ownsFolder = folder is null;
+        _folder = folder ?? Directory.CreateTempSubdirectory("sfaflow-web-").FullName;
+        _settings = settings;
+        _environment = environment;
+    }
 
     public string WorkflowsFolder => Path.Combine(_folder, "workflows");
+
+    /// <summary>The user name of the fixture's user with the role.</summary>
+    public static string UserNameOf(SalesRole role) => $"test-{role.ToString().ToLowerInvariant()}";
+
+    /// <summary>Creates the users of every role and gets their tokens over HTTP.</summary>
+    public async Task InitializeAsync()
+    {
+        foreach (var role in Enum.GetValues<SalesRole>())
+        {
+            await AddSalesUserAsync(UserNameOf(role), role, role is SalesRole.Admin or SalesRole.Developer ? Sales.Security.RecordScope.All : Sales.Security.RecordScope.Own);
+            _tokens[role] = await TokenAsync(UserNameOf(role), Password);
+        }
+    }
+
+    /// <summary>A client signed in (bearer token) as the fixture's user with the role.</summary>
+    public HttpClient CreateClient(SalesRole role) => WithToken(CreateClient(), TokenOf(role));
+
+    /// <summary>The bearer token of the fixture's user with the role (valid for hosts derived with WithWebHostBuilder too).</summary>
+    public string TokenOf(SalesRole role) =>
+        _tokens.TryGetValue(role, out var known) ? known : throw new InvalidOperationException("InitializeAsync has not run.");
+
+    public static HttpClient WithToken(HttpClient client, string token)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(WorkflowsFolder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("SfaFlow:Data:ConnectionString", $"Data Source={Path.Combine(_folder, "sfaflow.db")};Pooling=False");
         builder.UseSetting("SfaFlow:Runtime:WorkflowsFolder", WorkflowsFolder);
+        builder.UseSetting("SfaFlow:Auth:SigningKeyFile", Path.Combine(_folder, "signing-key.txt"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             try
             {

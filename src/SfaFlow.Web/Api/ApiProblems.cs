@@ -35,6 +35,7 @@ internal static class ApiProblems
         InstanceNotFoundException or KeyNotFoundException => NotFound(exception.Message),
         ConcurrencyException => Conflict(exception.Message),
         InstanceBusyException => Busy(exception.Message),
+        UnauthorizedAccessException => Problem(StatusCodes.Status403Forbidden, exception.Message),
         WorkflowDefinitionException invalid => Invalid("The workflow definition has errors.", invalid.Diagnostics.Select(ApiError.From)),
 
         // Sales rules: scope hides what is out of reach (404, never 403), refusals say every reason by field.

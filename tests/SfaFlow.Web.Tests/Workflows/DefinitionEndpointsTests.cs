@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
@@ -9,7 +10,7 @@ namespace SfaFlow.Web.Tests.Workflows;
 /// <summary>Drafts, publishing, versions, retracting and exporting over HTTP.</summary>
 public sealed class DefinitionEndpointsTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     [Fact]
     public async Task DraftPublishVersionsExport_RoundTrip_ReimportsAsUnchanged()

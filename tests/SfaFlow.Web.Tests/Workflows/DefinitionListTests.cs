@@ -1,4 +1,5 @@
 using System.Net;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
@@ -64,7 +65,8 @@ public sealed class DefinitionListTests : IClassFixture<DefinitionListTests.Fixt
 
         public async Task InitializeAsync()
         {
-            Client = _factory.CreateClient();
+            await _factory.InitializeAsync();
+            Client = _factory.CreateClient(SalesRole.Admin);
             foreach (var (id, name) in new[] { ("gamma", "Gamma lead"), ("alpha", "Alpha lead"), ("beta", "Beta lead") })
             {
                 await (await Client.PostJsonAsync("/api/workflow-definitions/import", Definition(id, [Wf.WriteLine("say", name)], name: name))).JsonAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Runtime.Instances;
 using SfaFlow.Workflows.Tests.Support;
@@ -9,7 +10,7 @@ namespace SfaFlow.Web.Tests.Workflows;
 /// <summary>Publishing named events: they start triggered workflows and resume waiting instances.</summary>
 public sealed class EventEndpointsTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     [Fact]
     public async Task Event_StartsTheWorkflowItTriggers_WithThePayload()
@@ -80,7 +81,7 @@ public sealed class EventEndpointsTests(SfaFlowApiFactory factory) : IClassFixtu
     public async Task Event_WhileAnotherRuntimeHoldsTheInstance_ReportsItBusyAndPostingAgainResumesIt()
     {
         using var impatient = factory.WithWebHostBuilder(builder => builder.UseSetting("SfaFlow:Runtime:BusyWait", "00:00:00.100"));
-        var client = impatient.CreateClient();
+        var client = SfaFlowApiFactory.WithToken(impatient.CreateClient(), factory.TokenOf(SalesRole.Admin));
         var eventName = UniqueId("LeadReplied");
         var id = UniqueId("wait-reply");
         await (await client.PostJsonAsync("/api/workflow-definitions/import", WaitsForEvent(id, eventName))).JsonAsync();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
@@ -9,7 +10,7 @@ namespace SfaFlow.Web.Tests.Workflows;
 /// <summary>Importing Elsa's own sample workflows (JSON and zip) and running them over HTTP.</summary>
 public sealed class ImportEndpointTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     private static byte[] Sample(string file) => File.ReadAllBytes(Path.Combine(SharedFolder.ElsaSamples, file));
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
@@ -9,7 +10,7 @@ namespace SfaFlow.Web.Tests.Workflows;
 /// <summary>Reading, resuming, cancelling and retrying instances over HTTP.</summary>
 public sealed class InstanceEndpointsTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     private async Task<JsonElement> ExecuteAsync(string definitionJson, string? request = null)
     {

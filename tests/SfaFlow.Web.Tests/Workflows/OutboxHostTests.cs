@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SfaFlow.Data;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Plugins.Events;
+using SfaFlow.Sales.Organization;
 using SfaFlow.Web.Tests.Support;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Web.Tests.Support.Workflows;
@@ -13,7 +14,7 @@ namespace SfaFlow.Web.Tests.Workflows;
 /// <summary>The host runs the outbox dispatcher: an event committed with a record change reaches the workflows.</summary>
 public sealed class OutboxHostTests(SfaFlowApiFactory factory) : IClassFixture<SfaFlowApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
     [Fact(Timeout = 120_000)]
     public async Task DomainEvent_CommittedInTheHost_StartsTheWorkflowItTriggers()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Web.Security;
 
 namespace SfaFlow.Web.Api.Workflows.Definitions;
 
@@ -10,6 +11,7 @@ public static partial class WorkflowDefinitionEndpoints
     {
         group.MapPost("/", CreateAsync)
             .WithName("CreateWorkflowDefinition")
+            .RequireAuthorization(Policies.WorkflowDesign)
             .WithSummary("Creates a definition as a draft from Elsa JSON (ids are generated when the body has none).")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -17,6 +19,7 @@ public static partial class WorkflowDefinitionEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{definitionId}", SaveDraftAsync)
             .WithName("SaveWorkflowDefinitionDraft")
+            .RequireAuthorization(Policies.WorkflowDesign)
             .WithSummary("Saves the draft from Elsa JSON: updates the draft, or starts the next version when the latest is published.")
             .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -25,6 +28,7 @@ public static partial class WorkflowDefinitionEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{definitionId}", DeleteDraftAsync)
             .WithName("DeleteWorkflowDefinitionDraft")
+            .RequireAuthorization(Policies.WorkflowDesign)
             .WithSummary("Deletes the draft; a definition that only had a draft disappears.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

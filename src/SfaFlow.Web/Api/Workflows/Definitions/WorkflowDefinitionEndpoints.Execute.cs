@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SfaFlow.Web.Api.Workflows.Instances;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Web.Security;
 
 namespace SfaFlow.Web.Api.Workflows.Definitions;
 
@@ -10,6 +11,7 @@ public static partial class WorkflowDefinitionEndpoints
     private static void MapExecute(RouteGroupBuilder group) =>
         group.MapPost("/{definitionId}/execute", ExecuteAsync)
             .WithName("ExecuteWorkflowDefinition")
+            .RequireAuthorization(Policies.WorkflowOperations)
             .WithSummary("Starts an instance of the published version (or versionId) and runs it until it finishes or waits; returns the instance.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

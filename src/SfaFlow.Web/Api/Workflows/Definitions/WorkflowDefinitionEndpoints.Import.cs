@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Web.Security;
 
 namespace SfaFlow.Web.Api.Workflows.Definitions;
 
@@ -12,6 +13,7 @@ public static partial class WorkflowDefinitionEndpoints
     private static void MapImport(RouteGroupBuilder group) =>
         group.MapPost("/import", ImportAsync)
             .WithName("ImportWorkflowDefinitions")
+            .RequireAuthorization(Policies.WorkflowDesign)
             .WithSummary("Imports an Elsa JSON definition, or a zip of them, idempotently and published unless ?publish=false; reports each file.")
             .AddOpenApiOperationTransformer(DescribeImportBody)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SfaFlow.Workflows.Runtime.Definitions;
+using SfaFlow.Web.Security;
 
 namespace SfaFlow.Web.Api.Workflows.Definitions;
 
@@ -10,12 +11,14 @@ public static partial class WorkflowDefinitionEndpoints
     {
         group.MapPost("/{definitionId}/publish", PublishAsync)
             .WithName("PublishWorkflowDefinition")
+            .RequireAuthorization(Policies.WorkflowDesign)
             .WithSummary("Publishes the latest version (the previous published one retires); 422 with the located errors when it does not compile.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{definitionId}/retract", RetractAsync)
             .WithName("RetractWorkflowDefinition")
+            .RequireAuthorization(Policies.WorkflowDesign)
             .WithSummary("Retires the published version: nothing new starts on it, its running instances carry on.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -17,6 +17,9 @@ public static partial class WorkflowDefinitionEndpoints
     public static IEndpointRouteBuilder MapWorkflowDefinitionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions").WithApiProblems();
+        // Reading (list, read, versions, export) needs only a signed-in sales user: definitions describe processes, not
+        // sales records, and reps may see the process behind their tasks. Changing them needs Policies.WorkflowDesign,
+        // running them Policies.WorkflowOperations.
 
         group.MapGet("/", ListAsync)
             .WithName("ListWorkflowDefinitions")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SfaFlow.Workflows.Runtime;
+using SfaFlow.Web.Security;
 
 namespace SfaFlow.Web.Api.Workflows.Events;
 
@@ -8,7 +9,7 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/events").WithTags("Events").WithApiProblems();
+        var group = endpoints.MapGroup("/api/events").WithTags("Events").WithApiProblems().RequireAuthorization(Policies.WorkflowOperations);
         group.MapPost("/{name}", PublishAsync)
             .WithName("PublishEvent")
             .WithSummary("Publishes a named event: starts the published workflows it triggers and resumes the instances waiting on it.")

@@ -3,6 +3,7 @@ using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Runtime.Instances;
+using SfaFlow.Web.Security;
 
 namespace SfaFlow.Web.Api.Workflows.Instances;
 
@@ -16,7 +17,8 @@ public static partial class WorkflowInstanceEndpoints
 
     public static IEndpointRouteBuilder MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/workflow-instances").WithTags("Workflow instances").WithApiProblems();
+        var group = endpoints.MapGroup("/api/workflow-instances").WithTags("Workflow instances").WithApiProblems()
+            .RequireAuthorization(Policies.WorkflowOperations);
 
         group.MapGet("/", ListAsync)
             .WithName("ListWorkflowInstances")

@@ -1,0 +1,3 @@
+namespace SfaFlow.Web.Api.Auth;
+
+public sealed record TokenRequest(string? UserName, string? Password);
