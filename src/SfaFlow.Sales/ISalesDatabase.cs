@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Auditing;
@@ -63,6 +64,12 @@ public interface ISalesDatabase : IAsyncDisposable
     /// leaves nothing behind for the next save to write, and a long import does not slow down with what it has read.
     /// </summary>
     void ClearTracking();
+
+    /// <summary>
+    /// Raises a domain event with the next save: built once that save has given new records their ids, and written to the
+    /// outbox in the same transaction as the change, so workflows hear of exactly what was committed.
+    /// </summary>
+    void Raise(Func<DomainEvent> domainEvent);
 
     /// <summary>A transaction around several saves (lead conversion), committed by the caller.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

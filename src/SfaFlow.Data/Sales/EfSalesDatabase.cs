@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SfaFlow.Data.Outbox;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
@@ -48,6 +50,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
 
     public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
 
+    private readonly List<Func<DomainEvent>> _pending = [];
+
     public ChangeActor Actor { get; set; } = ChangeActor.System;
 
     internal SfaFlowDbContext Context => db;
@@ -58,12 +62,20 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var recorder = new SalesChangeRecorder(db.ChangeTracker, Actor, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var recorder = new SalesChangeRecorder(db.ChangeTracker, Actor, now);
             recorder.Stamp();
             await db.SaveChangesAsync(cancellationToken);
-            if (recorder.Audit() is { Count: > 0 } entries)
+            var entries = recorder.Audit();
+            db.AddRange(entries);
+            foreach (var domainEvent in _pending.Select(raise => raise()).Concat(recorder.RecordUpdatedEvents()))
             {
-                db.AddRange(entries);
+                db.AddDomainEvent(domainEvent);
+            }
+
+            _pending.Clear();
+            if (db.ChangeTracker.HasChanges())
+            {
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -81,7 +93,13 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
         }
     }
 
-    public void ClearTracking() => db.ChangeTracker.Clear();
+    public void ClearTracking()
+    {
+        db.ChangeTracker.Clear();
+        _pending.Clear();
+    }
+
+    public void Raise(Func<DomainEvent> domainEvent) => _pending.Add(domainEvent);
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         db.Database.BeginTransactionAsync(cancellationToken);

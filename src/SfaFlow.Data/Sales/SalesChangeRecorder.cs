@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Auditing;
 using SfaFlow.Sales.Records;
 
@@ -57,6 +58,22 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
             Reason = actor.Reason,
         }),
     ];
+
+    /// <summary>
+    /// One <c>RecordUpdated</c> event per changed record (DESIGN: workflows react to field changes), with each field's old
+    /// and new value; correlated to the record (<c>lead:42</c>).
+    /// </summary>
+    public IEnumerable<DomainEvent> RecordUpdatedEvents() =>
+        _changes.Where(c => c.Change == "Updated").GroupBy(c => c.Record).Select(record => DomainEvent.Create(
+            "RecordUpdated",
+            $"{record.Key.GetType().Name.ToLowerInvariant()}:{record.Key.Id}",
+            new Dictionary<string, object?>
+            {
+                ["recordType"] = record.Key.GetType().Name,
+                ["id"] = record.Key.Id,
+                ["changes"] = record.ToDictionary(c => c.Field!, c => (object?)new Dictionary<string, object?> { ["old"] = c.Old, ["new"] = c.New }),
+            },
+            now));
 
     private void NoteModified(EntityEntry<SalesRecord> entry)
     {

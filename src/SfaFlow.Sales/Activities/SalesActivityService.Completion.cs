@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
 
@@ -60,6 +61,11 @@ public sealed partial class SalesActivityService
         activity.Status = ActivityStatus.Done;
         activity.CompletedAt = now;
         activity.Outcome = outcome.Outcome.Trim();
+        db.Raise(() => SalesEvents.Activity("ActivityCompleted", activity, now));
+        if (activity.Kind == ActivityKind.Task)
+        {
+            db.Raise(() => SalesEvents.Activity("TaskCompleted", activity, now));
+        }
         if (FieldRules.Clean(outcome.Note) is { } note)
         {
             activity.Notes = activity.Notes is null ? note : $"{activity.Notes}\n{note}";

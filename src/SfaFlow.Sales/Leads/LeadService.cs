@@ -1,6 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
 
@@ -19,7 +19,6 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
     }
 
     /// <summary>Creates a lead in an open unit of work (an import runs every row in one). Nothing is tracked when it is refused.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "One service API: callers hold the service, not its type.")]
     public async Task<Lead> CreateAsync(ISalesDatabase db, LeadFields fields, SalesPrincipal by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,6 +26,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
         var lead = new Lead { Name = "" };
         await ApplyAsync(db, lead, fields, by, cancellationToken);
         db.Leads.Add(lead);
+        db.Raise(() => SalesEvents.Lead("LeadCreated", lead, clock.GetUtcNow()));
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         return lead;
@@ -44,6 +44,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
             lead.Status = LeadStatus.Working;
         }
 
+        db.Raise(() => SalesEvents.Lead("LeadUpdated", lead, clock.GetUtcNow()));
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         return lead;
@@ -66,6 +67,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
         RequireOpen(lead, status.ToString().ToLowerInvariant());
         lead.Status = status;
         lead.DisqualifiedReason = status == LeadStatus.Disqualified ? reason!.Trim() : null;
+        db.Raise(() => SalesEvents.Lead(status == LeadStatus.Qualified ? "LeadQualified" : "LeadDisqualified", lead, clock.GetUtcNow()));
         db.Actor = by.ToActor(reason);
         await db.SaveChangesAsync(cancellationToken);
         return lead;

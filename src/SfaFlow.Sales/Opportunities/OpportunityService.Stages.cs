@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Orders;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Records;
@@ -56,6 +57,17 @@ public sealed partial class OpportunityService
         if (target.IsWon && !await db.Orders.AnyAsync(o => o.OpportunityId == deal.Id, cancellationToken))
         {
             db.Orders.Add(OrderFrom(deal, now));
+        }
+
+        var moved = new Dictionary<string, object?>
+        {
+            ["fromStageId"] = current.Id, ["fromStage"] = current.Name, ["toStageId"] = target.Id, ["toStage"] = target.Name,
+            ["pipelineId"] = pipeline.Id, ["overrideReason"] = overrideReason,
+        };
+        db.Raise(() => SalesEvents.Opportunity("OpportunityStageChanged", deal, target, now, new(moved)));
+        if (target.IsWon || target.IsLost)
+        {
+            db.Raise(() => SalesEvents.Opportunity(target.IsWon ? "OpportunityWon" : "OpportunityLost", deal, target, now, new(moved)));
         }
 
         db.Actor = by.ToActor(overrideReason);

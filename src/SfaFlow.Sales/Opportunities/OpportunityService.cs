@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
@@ -55,6 +56,7 @@ public sealed partial class OpportunityService(ISalesDatabaseFactory databases, 
         }
 
         db.Opportunities.Add(deal);
+        db.Raise(() => SalesEvents.Opportunity("OpportunityCreated", deal, stage, now));
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         db.StageChanges.Add(new StageChange
