@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Records;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Runtime;
@@ -42,7 +43,8 @@ internal static class ApiProblems
         RecordNotFoundException => NotFound(exception.Message),
         RuleViolationException refused => Invalid(refused.Message, refused.Violations.Select(v => new ApiError(v.Field, v.Message))),
         PermissionDeniedException => Problem(StatusCodes.Status403Forbidden, exception.Message),
-        VersionConflictException => Conflict(exception.Message),
+        VersionConflictException or RecordInUseException => Conflict(exception.Message),
+        InvalidListQueryException list => BadRequest(list.Message, list.Violations.Select(v => new ApiError(v.Field, v.Message))),
         DbUpdateConcurrencyException => Conflict("The record changed while your change was being saved; read it again and repeat your change."),
         _ => null,
     };

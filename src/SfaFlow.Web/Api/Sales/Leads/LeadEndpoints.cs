@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Records;
 
 namespace SfaFlow.Web.Api.Sales.Leads;
@@ -14,6 +15,7 @@ public static class LeadEndpoints
     public static IEndpointRouteBuilder MapLeadEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/leads").WithTags("Leads").WithApiProblems();
+        group.MapList(SalesLists.Leads, LeadView.From, "Leads");
         group.MapGet("/{id:long}", GetAsync).WithName("GetLead").WithSummary("Reads a lead in your scope (404 otherwise); its ETag is its version.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateLead").WithSummary("Creates a lead (owner: you, unless you name someone in your scope).")

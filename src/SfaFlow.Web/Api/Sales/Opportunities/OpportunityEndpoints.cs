@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Sales;
+using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Records;
 
@@ -14,6 +15,7 @@ public static class OpportunityEndpoints
     public static IEndpointRouteBuilder MapOpportunityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/opportunities").WithTags("Opportunities").WithApiProblems();
+        group.MapList(SalesLists.Opportunities, OpportunityView.From, "Opportunities");
         group.MapGet("/{id:long}", GetAsync).WithName("GetOpportunity").WithSummary("Reads a deal in your scope (404 otherwise); its ETag is its version.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateOpportunity").WithSummary("Creates a deal in a pipeline's first stage (or the stage named); the stage's gate applies.")
