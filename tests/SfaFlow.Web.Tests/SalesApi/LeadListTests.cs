@@ -23,7 +23,7 @@ public sealed class LeadListTests(SfaFlowApiFactory factory) : IClassFixture<Sfa
 
         var page = await (await _rep.GetAsync($"/api/leads?source={marker}&sort=name&pageSize=2")).JsonAsync();
         var all = await (await admin.GetAsync($"/api/leads?source={marker}")).JsonAsync();
-        var csv = await (await _rep.GetAsync($"/api/leads/export.csv?source={marker}&sort=name")).Content.ReadAsStringAsync();
+        var csv = await (await _rep.GetAsync($"/api/leads/export?source={marker}&sort=name")).Content.ReadAsStringAsync();
         var unknown = await (await _rep.GetAsync("/api/leads?colour=red")).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(3, page.GetProperty("total").GetInt32());

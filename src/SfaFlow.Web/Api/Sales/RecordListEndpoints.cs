@@ -21,7 +21,7 @@ internal static class RecordListEndpoints
             .WithName($"List{name}")
             .WithSummary($"Lists {name.ToLowerInvariant()} in your scope: paged (page, pageSize up to 500), sorted (sort=field or -field), searched (q) and filtered by field name.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/export.csv", async (HttpContext context, SalesCaller caller, CsvExporter exporter, CancellationToken cancellationToken) =>
+        group.MapGet("/export", async (HttpContext context, SalesCaller caller, CsvExporter exporter, CancellationToken cancellationToken) =>
             {
                 var query = QueryOf(context.Request);
                 context.Response.ContentType = "text/csv; charset=utf-8";
