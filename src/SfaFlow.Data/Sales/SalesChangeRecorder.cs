@@ -8,7 +8,7 @@ using SfaFlow.Sales.Records;
 namespace SfaFlow.Data.Sales;
 
 /// <summary>
-/// Before a save: stamps created/updated times, moves each changed record's version on (the old version is what the
+/// Before a save: stamps created/updated times (of new records that have none), moves each changed record's version on (the old version is what the
 /// UPDATE checks) and notes what changed, field by field. After it: the audit entries, with the ids of new records.
 /// </summary>
 internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor actor, DateTimeOffset now)
@@ -25,8 +25,9 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Entity.CreatedAt = now;
-                    entry.Entity.UpdatedAt = now;
+                    // A record that brings its own times (history being loaded, as the demo's) keeps them.
+                    entry.Entity.CreatedAt = entry.Entity.CreatedAt == default ? now : entry.Entity.CreatedAt;
+                    entry.Entity.UpdatedAt = entry.Entity.UpdatedAt == default ? entry.Entity.CreatedAt : entry.Entity.UpdatedAt;
                     entry.Entity.Version = 1;
                     _changes.Add((entry.Entity, "Created", null, null, null));
                     break;

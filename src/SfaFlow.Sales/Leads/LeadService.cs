@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using Microsoft.EntityFrameworkCore;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
@@ -86,44 +84,13 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
         ArgumentNullException.ThrowIfNull(fields);
         var violations = new List<RuleViolation>();
         var ownerId = fields.OwnerId ?? (lead.Id == 0 ? by.UserId : lead.OwnerId);
-        if (string.IsNullOrWhiteSpace(fields.Name))
-        {
-            violations.Add(new RuleViolation("name", "A lead needs a name."));
-        }
-
-        if (!string.IsNullOrWhiteSpace(fields.Email) && !MailAddress.TryCreate(fields.Email.Trim(), out _))
-        {
-            violations.Add(new RuleViolation("email", $"'{fields.Email}' is not an e-mail address."));
-        }
-
-        if (fields.Score is < 0 or > 100)
-        {
-            violations.Add(new RuleViolation("score", "A score is from 0 to 100."));
-        }
-
-        if (fields.CustomerCategoryId is { } category && !await db.CustomerCategories.AnyAsync(c => c.Id == category, cancellationToken))
-        {
-            violations.Add(new RuleViolation("customerCategoryId", $"There is no customer category {category}."));
-        }
-
-        if (fields.RegionId is { } region && !await db.Regions.AnyAsync(r => r.Id == region, cancellationToken))
-        {
-            violations.Add(new RuleViolation("regionId", $"There is no region {region}."));
-        }
-
-        if (ownerId == 0 || !await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, cancellationToken))
-        {
-            violations.Add(new RuleViolation("ownerId", $"There is no active user {ownerId}."));
-        }
-        else if (!by.Covers(ownerId, fields.RegionId))
-        {
-            violations.Add(new RuleViolation("ownerId", "You cannot give a lead to someone outside your scope."));
-        }
-
-        if (violations.Count > 0)
-        {
-            throw new RuleViolationException($"The lead '{fields.Name}' is not valid.", violations);
-        }
+        violations.RequireText(fields.Name, "name", "A lead needs a name.");
+        violations.Email(fields.Email);
+        violations.Require(fields.Score is null or (>= 0 and <= 100), "score", "A score is from 0 to 100.");
+        await violations.ExistsAsync(db.CustomerCategories, fields.CustomerCategoryId, "customerCategoryId", "customer category", cancellationToken);
+        await violations.ExistsAsync(db.Regions, fields.RegionId, "regionId", "region", cancellationToken);
+        await violations.OwnerAsync(db, ownerId, fields.RegionId, by, "a lead", cancellationToken);
+        violations.ThrowIfAny($"The lead '{fields.Name}' is not valid.");
 
         lead.Name = fields.Name.Trim();
         lead.Company = fields.Company?.Trim();

@@ -15,17 +15,34 @@ public sealed partial class OpportunityService
     /// admin may override with a reason (audited). Entering the won stage creates the deal's order; a lost stage needs a
     /// reason. History, visits and the deal's maintained fields change in the same transaction.
     /// </summary>
-    public async Task<Opportunity> MoveToStageAsync(long id, StageMove move, SalesPrincipal by, CancellationToken cancellationToken = default)
+    public Task<Opportunity> MoveToStageAsync(long id, StageMove move, SalesPrincipal by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
+        return MoveAsync(id, pipeline => pipeline.Stages.FirstOrDefault(s => s.Id == move.StageId)
+            ?? throw new RuleViolationException("stageId", $"Stage {move.StageId} is not a stage of pipeline '{pipeline.Name}'."), move, by, cancellationToken);
+    }
+
+    /// <summary>Closes a deal as won: moves it to its pipeline's won stage (gates apply), which creates its order.</summary>
+    public Task<Opportunity> WinAsync(long id, int? expectedVersion, SalesPrincipal by, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, ClosingStage(s => s.IsWon, "won"), new StageMove(0, expectedVersion), by, cancellationToken);
+
+    /// <summary>Closes a deal as lost, with the reason and the competitor it went to.</summary>
+    public Task<Opportunity> LoseAsync(long id, string reason, string? competitor, int? expectedVersion, SalesPrincipal by, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, ClosingStage(s => s.IsLost, "lost"), new StageMove(0, expectedVersion, LostReason: reason, Competitor: competitor), by, cancellationToken);
+
+    private static Func<Pipeline, Stage> ClosingStage(Func<Stage, bool> closing, string what) => pipeline =>
+        pipeline.Stages.Where(closing).MinBy(s => s.Order) ?? throw new RuleViolationException("stageId", $"Pipeline '{pipeline.Name}' has no {what} stage.");
+
+    /// <summary>The move itself; <paramref name="chooseTarget"/> picks the stage in the deal's pipeline (the move's StageId is not read here).</summary>
+    private async Task<Opportunity> MoveAsync(long id, Func<Pipeline, Stage> chooseTarget, StageMove move, SalesPrincipal by, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(by);
         await using var db = await databases.OpenAsync(cancellationToken);
         var deal = await db.Opportunities.Include(o => o.Lines).FindInScopeAsync(id, by, cancellationToken);
         deal.CheckVersion(move.ExpectedVersion);
         var pipeline = await db.Pipelines.AsNoTracking().Include(p => p.Stages).SingleAsync(p => p.Id == deal.PipelineId, cancellationToken);
         var current = pipeline.Stages.Single(s => s.Id == deal.StageId);
-        var target = pipeline.Stages.FirstOrDefault(s => s.Id == move.StageId)
-            ?? throw new RuleViolationException("stageId", $"Stage {move.StageId} is not a stage of pipeline '{pipeline.Name}'.");
+        var target = chooseTarget(pipeline);
         if (target.Id == current.Id)
         {
             throw new RuleViolationException("stageId", $"'{deal.Name}' is in stage '{target.Name}' already.");
@@ -73,31 +90,6 @@ public sealed partial class OpportunityService
         db.Actor = by.ToActor(overrideReason);
         await db.SaveChangesAsync(cancellationToken);
         return deal;
-    }
-
-    /// <summary>Closes a deal as won: moves it to its pipeline's won stage (gates apply), which creates its order.</summary>
-    public Task<Opportunity> WinAsync(long id, int? expectedVersion, SalesPrincipal by, CancellationToken cancellationToken = default) =>
-        CloseAsync(id, s => s.IsWon, "won", d => new StageMove(d, expectedVersion), by, cancellationToken);
-
-    /// <summary>Closes a deal as lost, with the reason and the competitor it went to.</summary>
-    public Task<Opportunity> LoseAsync(long id, string reason, string? competitor, int? expectedVersion, SalesPrincipal by, CancellationToken cancellationToken = default) =>
-        CloseAsync(id, s => s.IsLost, "lost", d => new StageMove(d, expectedVersion, LostReason: reason, Competitor: competitor), by, cancellationToken);
-
-    private async Task<Opportunity> CloseAsync(long id, Func<Stage, bool> closing, string what, Func<long, StageMove> move, SalesPrincipal by, CancellationToken cancellationToken)
-    {
-        long stageId;
-        await using (var db = await databases.OpenAsync(cancellationToken))
-        {
-            var deal = await db.Opportunities.AsNoTracking().FindInScopeAsync(id, by, cancellationToken);
-            var stages = await db.Stages.AsNoTracking().Where(s => s.PipelineId == deal.PipelineId).ToListAsync(cancellationToken);
-            stageId = stages.Where(closing).OrderBy(s => s.Order).Select(s => s.Id).FirstOrDefault();
-            if (stageId == 0)
-            {
-                throw new RuleViolationException("stageId", $"The pipeline of '{deal.Name}' has no {what} stage.");
-            }
-        }
-
-        return await MoveToStageAsync(id, move(stageId), by, cancellationToken);
     }
 
     private List<string> Refusals(Opportunity deal, Pipeline pipeline, Stage current, Stage target, StageMove move, IReadOnlyList<Activities.SalesActivity> activities, CancellationToken cancellationToken)

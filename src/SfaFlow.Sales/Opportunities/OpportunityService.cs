@@ -95,19 +95,15 @@ public sealed partial class OpportunityService(ISalesDatabaseFactory databases, 
         var rate = _options.RateOf(fields.Currency ?? "");
         var ownerId = fields.OwnerId ?? (deal.Id == 0 ? by.UserId : deal.OwnerId);
         var regionId = fields.RegionId ?? account?.RegionId;
-        Check(violations, !string.IsNullOrWhiteSpace(fields.Name), "name", "A deal needs a name.");
-        Check(violations, account is not null, "accountId", $"There is no account {fields.AccountId}.");
-        Check(violations, fields.Amount >= 0, "amount", "The amount cannot be negative.");
-        Check(violations, rate is not null, "currency", $"There is no exchange rate for '{fields.Currency}' to {_options.ReportingCurrency}; use one of {string.Join(", ", _options.ExchangeRates.Keys.Prepend(_options.ReportingCurrency))}.");
-        Check(violations, fields.ExpectedCloseDate != default, "expectedCloseDate", "A deal needs an expected close date.");
-        Check(violations, fields.ProbabilityOverride is null or (>= 0 and <= 100), "probabilityOverride", "A probability is a percentage from 0 to 100.");
-        Check(violations, ownerId != 0 && await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, cancellationToken), "ownerId", $"There is no active user {ownerId}.");
-        Check(violations, by.Covers(ownerId, regionId), "ownerId", "You cannot give a deal to someone outside your scope.");
+        violations.RequireText(fields.Name, "name", "A deal needs a name.");
+        violations.Require(account is not null, "accountId", $"There is no account {fields.AccountId}.");
+        violations.Require(fields.Amount >= 0, "amount", "The amount cannot be negative.");
+        violations.Require(rate is not null, "currency", $"There is no exchange rate for '{fields.Currency}' to {_options.ReportingCurrency}; use one of {string.Join(", ", _options.ExchangeRates.Keys.Prepend(_options.ReportingCurrency))}.");
+        violations.Require(fields.ExpectedCloseDate != default, "expectedCloseDate", "A deal needs an expected close date.");
+        violations.Require(fields.ProbabilityOverride is null or (>= 0 and <= 100), "probabilityOverride", "A probability is a percentage from 0 to 100.");
+        await violations.OwnerAsync(db, ownerId, regionId, by, "a deal", cancellationToken);
         var lines = await LinesAsync(db, fields.Lines ?? [], violations, cancellationToken);
-        if (violations.Count > 0)
-        {
-            throw new RuleViolationException($"The deal '{fields.Name}' is not valid.", violations);
-        }
+        violations.ThrowIfAny($"The deal '{fields.Name}' is not valid.");
 
         deal.Name = fields.Name.Trim();
         deal.AccountId = fields.AccountId;
@@ -143,8 +139,8 @@ public sealed partial class OpportunityService(ISalesDatabaseFactory databases, 
                 continue;
             }
 
-            Check(violations, line.Quantity > 0, $"lines[{i}].quantity", "A quantity must be more than 0.");
-            Check(violations, line.DiscountPercent is >= 0 and <= 100, $"lines[{i}].discountPercent", "A discount is a percentage from 0 to 100.");
+            violations.Require(line.Quantity > 0, $"lines[{i}].quantity", "A quantity must be more than 0.");
+            violations.Require(line.DiscountPercent is >= 0 and <= 100, $"lines[{i}].discountPercent", "A discount is a percentage from 0 to 100.");
             result.Add(new OpportunityLine { ProductId = product.Id, Quantity = line.Quantity, UnitPrice = line.UnitPrice ?? product.Price, DiscountPercent = line.DiscountPercent });
         }
 
@@ -158,13 +154,5 @@ public sealed partial class OpportunityService(ISalesDatabaseFactory databases, 
             ? await pipelines.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RuleViolationException("pipelineId", $"There is no pipeline {id}.")
             : await pipelines.OrderByDescending(p => p.IsDefault).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
               ?? throw new RuleViolationException("pipelineId", "There is no pipeline yet; an admin sets one up first.");
-    }
-
-    private static void Check(List<RuleViolation> violations, bool ok, string field, string message)
-    {
-        if (!ok)
-        {
-            violations.Add(new RuleViolation(field, message));
-        }
     }
 }

@@ -50,6 +50,23 @@ public sealed class SalesDatabaseTests
     }
 
     [Fact]
+    public async Task Save_NewRecordWithItsOwnTimes_KeepsThem_WhileItsLaterChangesAreStamped()
+    {
+        await using var host = await SalesHost.CreateAsync();
+        var rep = await host.AddUserAsync("rep");
+        var created = new DateTimeOffset(2025, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        await using var db = await host.OpenAsync();
+        var lead = new Lead { Name = "From last year", OwnerId = rep.Id, CreatedAt = created };
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync();
+        Assert.Equal((created, created), (lead.CreatedAt, lead.UpdatedAt));
+
+        lead.Score = 5;
+        await db.SaveChangesAsync();
+        Assert.Equal((created, host.Clock.GetUtcNow()), (lead.CreatedAt, lead.UpdatedAt));
+    }
+
+    [Fact]
     public async Task Save_RecordChangedSinceItWasRead_ThrowsAndWritesNothing()
     {
         await using var host = await SalesHost.CreateAsync();
