@@ -4,8 +4,8 @@ using SfaFlow.Sales.Organization;
 namespace SfaFlow.Sales.Security;
 
 /// <summary>
-/// The person a request acts for, with what their scope covers worked out once: the members of their team and every
-/// region under theirs. Every query and change on owned records goes through <see cref="RecordScopeFilter"/> with it.
+/// The person a request acts for, with what their scope covers worked out once: the members of their team (team scope)
+/// or every region under theirs (region scope). Every query and change on owned records goes through <see cref="RecordScopeFilter"/> with it.
 /// </summary>
 public sealed record SalesPrincipal(
     long UserId,

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SfaFlow.Sales.Security;
 
-/// <summary>Builds a <see cref="SalesPrincipal"/> from the user's record: their team's members and their regions' subtrees.</summary>
+/// <summary>
+/// Builds a <see cref="SalesPrincipal"/> from the user's record: for a team scope their team's members, for a region
+/// scope their regions' subtrees.
+/// </summary>
 public sealed class SalesPrincipalResolver(ISalesDatabaseFactory databases)
 {
     /// <returns>Null when there is no such active user.</returns>
@@ -15,12 +18,14 @@ public sealed class SalesPrincipalResolver(ISalesDatabaseFactory databases)
             return null;
         }
 
-        var members = user.TeamId is { } team
-            ? await db.Users.AsNoTracking().Where(u => u.TeamId == team).Select(u => u.Id).ToListAsync(cancellationToken)
+        // Resolved on every request: read only what the person's scope looks at.
+        var members = user.Scope == RecordScope.Team && user.TeamId is { } team
+            ? (await db.Users.AsNoTracking().Where(u => u.TeamId == team).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet()
             : [];
-        var regions = await db.Regions.AsNoTracking().Select(r => new { r.Id, r.ParentId }).ToListAsync(cancellationToken);
-        return new SalesPrincipal(user.Id, user.UserName, user.Role, user.Scope, user.TeamId, members.ToHashSet(),
-            Subtrees(user.RegionIds, regions.Select(r => (r.Id, r.ParentId))));
+        var regions = user.Scope == RecordScope.Region
+            ? Subtrees(user.RegionIds, (await db.Regions.AsNoTracking().Select(r => new { r.Id, r.ParentId }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.ParentId)))
+            : [];
+        return new SalesPrincipal(user.Id, user.UserName, user.Role, user.Scope, user.TeamId, members, regions);
     }
 
     /// <summary>The given regions and every region below them.</summary>
