@@ -32,6 +32,8 @@ public interface ISalesDatabase : IAsyncDisposable
 
     DbSet<StageVisit> StageVisits { get; }
 
+    DbSet<StageTime> StageTimes { get; }
+
     DbSet<Product> Products { get; }
 
     DbSet<Order> Orders { get; }

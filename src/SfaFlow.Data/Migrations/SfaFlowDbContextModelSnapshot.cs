@@ -1011,6 +1011,42 @@ namespace SfaFlow.Data.Migrations
                     b.ToTable("StageChanges", (string)null);
                 });
 
+            modelBuilder.Entity("SfaFlow.Sales.Opportunities.StageTime", b =>
+                {
+                    b.Property<long>("OpportunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CumulativeSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstEnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastExitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LatestSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpportunityId", "StageId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("StageTimes", (string)null);
+                });
+
             modelBuilder.Entity("SfaFlow.Sales.Opportunities.StageVisit", b =>
                 {
                     b.Property<long>("Id")
@@ -1622,6 +1658,15 @@ namespace SfaFlow.Data.Migrations
                 });
 
             modelBuilder.Entity("SfaFlow.Sales.Opportunities.StageChange", b =>
+                {
+                    b.HasOne("SfaFlow.Sales.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SfaFlow.Sales.Opportunities.StageTime", b =>
                 {
                     b.HasOne("SfaFlow.Sales.Opportunities.Opportunity", null)
                         .WithMany()

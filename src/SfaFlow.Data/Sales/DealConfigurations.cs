@@ -62,6 +62,17 @@ internal sealed class StageVisitConfiguration : IEntityTypeConfiguration<StageVi
     }
 }
 
+internal sealed class StageTimeConfiguration : IEntityTypeConfiguration<StageTime>
+{
+    public void Configure(EntityTypeBuilder<StageTime> builder)
+    {
+        builder.ToTable("StageTimes");
+        builder.HasKey(t => new { t.OpportunityId, t.StageId });
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(t => t.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => t.StageId);
+    }
+}
+
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)

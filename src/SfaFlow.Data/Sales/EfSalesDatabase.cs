@@ -30,6 +30,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
 
     public DbSet<StageVisit> StageVisits => db.Set<StageVisit>();
 
+    public DbSet<StageTime> StageTimes => db.Set<StageTime>();
+
     public DbSet<Product> Products => db.Set<Product>();
 
     public DbSet<Order> Orders => db.Set<Order>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Opportunities;
 
 namespace SfaFlow.Sales.Demo;
 
@@ -28,6 +29,7 @@ public sealed partial class DemoOrganizationSeeder
         db.Opportunities.AddRange(demo.Opportunities);
         db.StageChanges.AddRange(demo.StageChanges);
         db.StageVisits.AddRange(demo.StageVisits);
+        db.StageTimes.AddRange(StageTracking.Summarize(demo.StageVisits));
         db.Leads.AddRange(demo.Leads);
         db.Orders.AddRange(demo.Orders);
         db.Activities.AddRange(demo.Activities);

@@ -126,12 +126,7 @@ public sealed partial class OpportunityService
     private static async Task EnterStageAsync(ISalesDatabase db, Opportunity deal, Stage current, Stage target, StageMove move, string? overrideReason,
         SalesPrincipal by, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var visit in await db.StageVisits.Where(v => v.OpportunityId == deal.Id && v.ExitedAt == null).ToListAsync(cancellationToken))
-        {
-            visit.ExitedAt = now;
-            visit.DurationSeconds = (long)(now - visit.EnteredAt).TotalSeconds;
-        }
-
+        await StageTracking.EnterAsync(db, deal.Id, target.Id, now, cancellationToken);
         deal.StageId = target.Id;
         deal.StageEnteredAt = now;
         deal.HighestStageOrder = Math.Max(deal.HighestStageOrder, target.IsLost ? current.Order : target.Order);
@@ -151,7 +146,6 @@ public sealed partial class OpportunityService
             deal.Competitor = move.Competitor ?? deal.Competitor;
         }
 
-        db.StageVisits.Add(new StageVisit { OpportunityId = deal.Id, StageId = target.Id, EnteredAt = now });
         db.StageChanges.Add(new StageChange
         {
             OpportunityId = deal.Id, PipelineId = deal.PipelineId, FromStageId = current.Id, ToStageId = target.Id, At = now,

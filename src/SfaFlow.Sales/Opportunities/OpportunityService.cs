@@ -64,7 +64,7 @@ public sealed partial class OpportunityService(ISalesDatabaseFactory databases, 
             OpportunityId = deal.Id, PipelineId = pipeline.Id, ToStageId = stage.Id, At = now, ByUserId = by.ToActor().UserId,
             Amount = deal.Amount, Probability = deal.Probability, ExpectedCloseDate = deal.ExpectedCloseDate,
         });
-        db.StageVisits.Add(new StageVisit { OpportunityId = deal.Id, StageId = stage.Id, EnteredAt = now });
+        await StageTracking.EnterAsync(db, deal.Id, stage.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return deal;
     }

@@ -31,6 +31,22 @@ public sealed class DemoHistoryTests(SeededDemo demo)
     }
 
     [Fact]
+    public void StageTimes_AddUpEachDealsVisitsPerStage()
+    {
+        var times = demo.StageTimes.ToDictionary(t => (t.OpportunityId, t.StageId));
+        var stays = demo.StageVisits.GroupBy(v => (v.OpportunityId, v.StageId)).ToList();
+
+        Assert.Equal(stays.Count, times.Count);
+        Assert.All(stays, stay =>
+        {
+            var time = times[stay.Key];
+            var last = stay.MaxBy(v => v.EnteredAt)!;
+            Assert.Equal((stay.Count(), stay.Sum(v => v.DurationSeconds ?? 0), last.ExitedAt is null), (time.Visits, time.CumulativeSeconds, time.InStage));
+            Assert.Equal(last.EnteredAt, time.LastEnteredAt);
+        });
+    }
+
+    [Fact]
     public void StageVisits_FollowTheChanges_WithoutOverlapAndWithExactDurations()
     {
         var changes = demo.StageChanges.ToLookup(c => c.OpportunityId);

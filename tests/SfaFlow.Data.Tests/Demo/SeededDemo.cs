@@ -50,6 +50,8 @@ public sealed class SeededDemo : IAsyncLifetime
 
     public List<StageVisit> StageVisits { get; private set; } = [];
 
+    public List<StageTime> StageTimes { get; private set; } = [];
+
     public List<Order> Orders { get; private set; } = [];
 
     public List<SalesActivity> Activities { get; private set; } = [];
@@ -74,6 +76,7 @@ public sealed class SeededDemo : IAsyncLifetime
         Opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Lines).OrderBy(o => o.Id).ToListAsync();
         StageChanges = await db.StageChanges.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
         StageVisits = await db.StageVisits.AsNoTracking().OrderBy(v => v.Id).ToListAsync();
+        StageTimes = await db.StageTimes.AsNoTracking().ToListAsync();
         Orders = await db.Orders.AsNoTracking().Include(o => o.Lines).OrderBy(o => o.Id).ToListAsync();
         Activities = await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
     }

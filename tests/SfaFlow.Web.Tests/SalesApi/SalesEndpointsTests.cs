@@ -56,12 +56,15 @@ public sealed class SalesEndpointsTests(SfaFlowApiFactory factory) : IClassFixtu
         var moved = await (await admin.PostJsonAsync($"/api/opportunities/{id}/stage", $$"""{"stageId": {{stages["Proposal"]}}, "overrideReason": "qualified by phone"}""")).JsonAsync();
         var won = await (await _rep.PostJsonAsync($"/api/opportunities/{id}/win")).JsonAsync();
         var history = await (await _rep.GetAsync($"/api/opportunities/{id}/history")).JsonAsync();
+        var times = await (await _rep.GetAsync($"/api/opportunities/{id}/stage-times")).JsonAsync();
 
         Assert.Contains("does not allow skipping stages ('Qualification')", Assert.Single(refused.Items("errors")).Text("message"), StringComparison.Ordinal);
         Assert.Contains("Manager or Admin", forbidden.Text("detail"), StringComparison.Ordinal);
         Assert.Equal(50, moved.GetProperty("probability").GetInt32());
         Assert.Equal(("Won", 100), (won.Text("status"), won.GetProperty("probability").GetInt32()));
         Assert.Equal([null, "qualified by phone", null], history.EnumerateArray().Select(c => c.GetProperty("overrideReason").GetString()));
+        Assert.Equal([("Prospecting", 1, false), ("Proposal", 1, false), ("Won", 1, true)],
+            times.EnumerateArray().Select(t => (t.Text("stage"), t.GetProperty("visits").GetInt32(), t.GetProperty("inStage").GetBoolean())));
         await using var db = await factory.Service<ISalesDatabaseFactory>().OpenAsync();
         Assert.Equal(1200m, (await db.Orders.SingleAsync(o => o.OpportunityId == id)).Total);
     }

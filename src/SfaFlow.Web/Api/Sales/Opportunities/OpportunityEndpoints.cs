@@ -28,6 +28,8 @@ public static class OpportunityEndpoints
         group.MapPost("/{id:long}/win", WinAsync).WithName("WinOpportunity").WithSummary("Closes a deal as won and creates its order.");
         group.MapPost("/{id:long}/lose", LoseAsync).WithName("LoseOpportunity").WithSummary("Closes a deal as lost, with the reason and the competitor.");
         group.MapGet("/{id:long}/history", HistoryAsync).WithName("GetOpportunityHistory").WithSummary("The deal's stage changes, oldest first.");
+        group.MapGet("/{id:long}/stage-times", StageTimesAsync).WithName("GetOpportunityStageTimes")
+            .WithSummary("How long the deal spent in each stage it entered: visits, latest and cumulative time, and the current stay, in pipeline order.");
         return endpoints;
     }
 
@@ -78,5 +80,17 @@ public static class OpportunityEndpoints
             .Select(c => new StageChangeView(c.Id, c.FromStageId, c.ToStageId, c.At, c.ByUserId, c.Amount, c.Probability, c.ExpectedCloseDate, c.OverrideReason))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(changes);
+    }
+
+    private static async Task<IResult> StageTimesAsync(long id, SalesCaller caller, ISalesDatabaseFactory databases, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.OpenAsync(cancellationToken);
+        await db.Opportunities.AsNoTracking().FindInScopeAsync(id, caller.Principal, cancellationToken);
+        var times = await db.StageTimes.AsNoTracking().Where(t => t.OpportunityId == id)
+            .Join(db.Stages, t => t.StageId, s => s.Id, (t, s) => new { Time = t, Stage = s.Name, s.Order })
+            .OrderBy(t => t.Order)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(times.Select(t => StageTimeView.From(t.Time, t.Stage, now)).ToList());
     }
 }

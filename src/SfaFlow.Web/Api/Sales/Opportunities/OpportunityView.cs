@@ -39,3 +39,19 @@ public sealed record LoseRequest(string? Reason, string? Competitor);
 /// <summary>One entry of a deal's stage history.</summary>
 public sealed record StageChangeView(long Id, long? FromStageId, long ToStageId, DateTimeOffset At, long? ByUserId, decimal Amount,
     int Probability, DateOnly ExpectedCloseDate, string? OverrideReason);
+
+/// <summary>
+/// A deal's time in one stage. Cumulative and latest count finished visits only; the stay going on is
+/// <see cref="CurrentSeconds"/>, so a report can include or exclude it (METRICS.md 2.4).
+/// </summary>
+public sealed record StageTimeView(long StageId, string Stage, int Visits, DateTimeOffset FirstEnteredAt, DateTimeOffset LastEnteredAt,
+    DateTimeOffset? LastExitedAt, bool InStage, long? CurrentSeconds, long? LatestSeconds, long CumulativeSeconds)
+{
+    public static StageTimeView From(StageTime time, string stage, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var current = time.InStage ? (long?)Math.Max(0, (long)(now - time.LastEnteredAt).TotalSeconds) : null;
+        return new(time.StageId, stage, time.Visits, time.FirstEnteredAt, time.LastEnteredAt, time.LastExitedAt, time.InStage, current,
+            time.LatestSeconds, time.CumulativeSeconds);
+    }
+}
