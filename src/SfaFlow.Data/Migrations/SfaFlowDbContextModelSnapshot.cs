@@ -201,6 +201,9 @@ namespace SfaFlow.Data.Migrations
                     b.HasIndex("OccurredAt", "Id")
                         .HasFilter("\"DispatchedAt\" IS NULL AND \"GaveUpAt\" IS NULL");
 
+                    b.HasIndex("CorrelationId", "OccurredAt", "Id")
+                        .HasFilter("\"DispatchedAt\" IS NULL AND \"GaveUpAt\" IS NULL");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 

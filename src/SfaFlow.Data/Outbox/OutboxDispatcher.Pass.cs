@@ -9,26 +9,44 @@ internal readonly record struct DispatchPass(int Claimed, int Dispatched);
 
 internal sealed partial class OutboxDispatcher
 {
-    /// <summary>One pass: claims a batch of due messages and dispatches them in occurrence order.</summary>
+    /// <summary>
+    /// One pass: claims a batch of due messages and dispatches them in occurrence order. When a record's message fails, its
+    /// later messages in the batch are handed back untried: they wait for it (see <see cref="OutboxStore.ClaimAsync"/>).
+    /// </summary>
     public async Task<DispatchPass> DispatchPendingAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var claimed = await store.ClaimAsync(now, new Lease(Owner, now + _options.ClaimDuration), _options.BatchSize, cancellationToken);
+        var handedBack = new List<long>();
+        var failedRecords = new HashSet<string>(StringComparer.Ordinal);
         var done = 0;
         var dispatched = 0;
         try
         {
             foreach (var message in claimed)
             {
-                dispatched += await DispatchAsync(message, cancellationToken) ? 1 : 0;
+                if (message.CorrelationId is { } record && failedRecords.Contains(record))
+                {
+                    handedBack.Add(message.Id);
+                }
+                else if (await DispatchAsync(message, cancellationToken))
+                {
+                    dispatched++;
+                }
+                else if (message.CorrelationId is { } failed)
+                {
+                    failedRecords.Add(failed);
+                }
+
                 done++;
             }
         }
         finally
         {
-            if (done < claimed.Count)
+            handedBack.AddRange(claimed.Skip(done).Select(m => m.Id));
+            if (handedBack.Count > 0)
             {
-                await ReleaseAsync([.. claimed.Skip(done).Select(m => m.Id)]);
+                await ReleaseAsync(handedBack);
             }
         }
 
@@ -81,7 +99,7 @@ internal sealed partial class OutboxDispatcher
         return TimeSpan.FromTicks((long)Math.Min(_options.RetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
     }
 
-    private async Task ReleaseAsync(IReadOnlyCollection<long> ids)
+    private async Task ReleaseAsync(List<long> ids)
     {
         try
         {

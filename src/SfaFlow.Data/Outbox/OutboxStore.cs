@@ -15,7 +15,12 @@ internal sealed class OutboxStore(IDbContextFactory<SfaFlowDbContext> contexts)
 {
     private const string Pending = "\"DispatchedAt\" IS NULL AND \"GaveUpAt\" IS NULL";
 
-    /// <summary>Claims up to <paramref name="max"/> due messages, oldest occurrence first (the result is in that order).</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due messages, oldest occurrence first (the result is in that order). A message
+    /// waits while an earlier pending message about the same record (correlation id) cannot be claimed with it (claimed by
+    /// another dispatcher, or waiting to be retried): a record's events reach its workflows in the order they happened, so
+    /// a "qualified" is never dispatched before the "created" that starts the workflow waiting for it.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, Lease claim, int max, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
@@ -23,9 +28,15 @@ internal sealed class OutboxStore(IDbContextFactory<SfaFlowDbContext> contexts)
         await using var command = Sql.Command(db.Database.GetDbConnection(), null, $"""
             UPDATE "OutboxMessages" SET "ClaimedBy" = @owner, "ClaimedUntil" = @until
             WHERE "Id" IN (
-                SELECT "Id" FROM "OutboxMessages"
-                WHERE {Pending} AND "NextAttemptAt" <= @now AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
-                ORDER BY "OccurredAt", "Id" LIMIT @max)
+                SELECT m."Id" FROM "OutboxMessages" m
+                WHERE m."DispatchedAt" IS NULL AND m."GaveUpAt" IS NULL AND m."NextAttemptAt" <= @now
+                  AND (m."ClaimedUntil" IS NULL OR m."ClaimedUntil" < @now)
+                  AND (m."CorrelationId" IS NULL OR NOT EXISTS (
+                      SELECT 1 FROM "OutboxMessages" e
+                      WHERE e."CorrelationId" = m."CorrelationId" AND e."DispatchedAt" IS NULL AND e."GaveUpAt" IS NULL
+                        AND (e."OccurredAt" < m."OccurredAt" OR (e."OccurredAt" = m."OccurredAt" AND e."Id" < m."Id"))
+                        AND (e."NextAttemptAt" > @now OR e."ClaimedUntil" >= @now)))
+                ORDER BY m."OccurredAt", m."Id" LIMIT @max)
             RETURNING "Id", "EventId", "Name", "CorrelationId", "Payload", "OccurredAt", "Attempts"
             """, ("@owner", claim.Owner), ("@until", Epoch.Ms(claim.Until)), ("@now", Epoch.Ms(now)), ("@max", max));
         var entries = new List<OutboxEntry>();

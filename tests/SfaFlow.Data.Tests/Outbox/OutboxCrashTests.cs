@@ -50,6 +50,28 @@ public sealed class OutboxCrashTests
     }
 
     [Fact]
+    public async Task DispatcherThatDiedAfterClaiming_LaterEventsOfTheSameRecordWaitForItsClaim_AndAllGoInOrder()
+    {
+        await using var crashed = await RuntimeHost.CreateAsync();
+        await PublishAllAsync(crashed);
+        var loop = await crashed.Runtime.StartAsync(StageLoop, new StartRequest { CorrelationId = "opp:1" });
+        await CommitAsync(crashed, StageChanged(crashed, "opp:1", "Proposal"));
+        var now = crashed.Clock.GetUtcNow();
+        Assert.Single(await crashed.Get<OutboxStore>().ClaimAsync(now, new Lease("crashed", now.AddMinutes(1)), 100));
+        await CommitAsync(crashed, StageChanged(crashed, "opp:1", "Negotiation"), LeadCreated(crashed, "Ada", 2));
+
+        await using var next = crashed.ShareDatabase();
+        var whileClaimed = await next.Dispatcher.DispatchPendingAsync();
+        next.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        var afterExpiry = await next.Dispatcher.DispatchPendingAsync();
+
+        // The other record's event is not held up; the deal's second change waits for its first.
+        Assert.Equal((1, 1), (whileClaimed.Claimed, whileClaimed.Dispatched));
+        Assert.Equal((2, 2), (afterExpiry.Claimed, afterExpiry.Dispatched));
+        Assert.Equal(["started Ada lead:2", $"stage {loop.Id} Proposal", $"stage {loop.Id} Negotiation"], next.Lines.Lines);
+    }
+
+    [Fact]
     public async Task DispatcherStoppedMidPass_GivesItsClaimsBackAndTheNextDispatchesEachOnce()
     {
         await using var stopped = await RuntimeHost.CreateAsync();

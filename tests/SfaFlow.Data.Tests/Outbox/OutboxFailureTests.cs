@@ -6,7 +6,10 @@ using static SfaFlow.Data.Tests.Outbox.SalesEvents;
 
 namespace SfaFlow.Data.Tests.Outbox;
 
-/// <summary>A message that fails is retried with backoff, recorded, given up in the end, and never holds up the others.</summary>
+/// <summary>
+/// A message that fails is retried with backoff, recorded, given up in the end, and never holds up other records' messages;
+/// the later messages of its own record wait for it, so that a record's events reach workflows in the order they happened.
+/// </summary>
 public sealed class OutboxFailureTests
 {
     [Fact]
@@ -47,6 +50,34 @@ public sealed class OutboxFailureTests
         var dispatched = (await MessagesAsync(host))[0];
         Assert.Equal(3, dispatched.Attempts);
         Assert.NotNull(dispatched.DispatchedAt);
+    }
+
+    [Fact]
+    public async Task Dispatcher_MessageThatFails_HoldsUpTheLaterMessagesOfItsRecordOnly_ThenAllGoInOrder()
+    {
+        await using var host = await RuntimeHost.CreateAsync(o => o.BusyWait = TimeSpan.FromMilliseconds(50), o => o.RetryDelay = TimeSpan.FromSeconds(10));
+        await PublishAllAsync(host);
+        var waiting = await host.Runtime.StartAsync(StageLoop, new StartRequest { CorrelationId = "opp:1" });
+        var hung = new Lease("hung-runtime", host.Clock.GetUtcNow().AddHours(1));
+        Assert.Equal(ClaimStatus.Claimed, (await host.Instances.TryClaimAsync(waiting.Id, hung, stimulus: null)).Status);
+        await CommitAsync(host, StageChanged(host, "opp:1", "Proposal"), StageChanged(host, "opp:1", "Negotiation"), LeadCreated(host, "Ada", 2));
+
+        var first = await host.Dispatcher.DispatchPendingAsync();
+        var afterFirst = await MessagesAsync(host);
+        host.Clock.Advance(TimeSpan.FromSeconds(10));
+        var retry = await host.Dispatcher.DispatchPendingAsync();
+        var heldUp = await host.Dispatcher.DispatchPendingAsync();
+        await host.Instances.ReleaseAsync(waiting.Id, hung);
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+        var last = await host.Dispatcher.DispatchPendingAsync();
+
+        // Claimed together; the failed one's successor is handed back untried, each time the failed one is retried.
+        Assert.Equal((3, 1), (first.Claimed, first.Dispatched));
+        Assert.Equal([(1, null), (0, null)], afterFirst.Take(2).Select(m => (m.Attempts, m.ClaimedBy)));
+        Assert.Equal((2, 0), (retry.Claimed, retry.Dispatched));
+        Assert.Equal(0, heldUp.Claimed);
+        Assert.Equal((2, 2), (last.Claimed, last.Dispatched));
+        Assert.Equal(["started Ada lead:2", $"stage {waiting.Id} Proposal", $"stage {waiting.Id} Negotiation"], host.Lines.Lines);
     }
 
     [Fact]
