@@ -5,6 +5,7 @@ using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Sales.Accounts;
 using SfaFlow.Web.Api.Sales.Contacts;
+using SfaFlow.Web.Api.Sales.Products;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -85,6 +86,7 @@ public static class SfaFlowHost
         app.MapOpportunityEndpoints();
         app.MapAccountEndpoints();
         app.MapContactEndpoints();
+        app.MapProductEndpoints();
         return app;
     }
 }
