@@ -6,6 +6,7 @@ using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Sales.Accounts;
 using SfaFlow.Web.Api.Sales.Contacts;
 using SfaFlow.Web.Api.Sales.Products;
+using SfaFlow.Web.Api.Sales.Orders;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -87,6 +88,7 @@ public static class SfaFlowHost
         app.MapAccountEndpoints();
         app.MapContactEndpoints();
         app.MapProductEndpoints();
+        app.MapOrderEndpoints();
         return app;
     }
 }
