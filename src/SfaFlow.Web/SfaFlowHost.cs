@@ -7,6 +7,7 @@ using SfaFlow.Web.Api.Sales.Accounts;
 using SfaFlow.Web.Api.Sales.Contacts;
 using SfaFlow.Web.Api.Sales.Products;
 using SfaFlow.Web.Api.Sales.Orders;
+using SfaFlow.Web.Api.Sales.SalesActivities;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -89,6 +90,7 @@ public static class SfaFlowHost
         app.MapContactEndpoints();
         app.MapProductEndpoints();
         app.MapOrderEndpoints();
+        app.MapSalesActivityEndpoints();
         return app;
     }
 }
