@@ -8,6 +8,7 @@ using SfaFlow.Web.Api.Sales.Contacts;
 using SfaFlow.Web.Api.Sales.Products;
 using SfaFlow.Web.Api.Sales.Orders;
 using SfaFlow.Web.Api.Sales.SalesActivities;
+using SfaFlow.Web.Api.Sales.Tasks;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -91,6 +92,7 @@ public static class SfaFlowHost
         app.MapProductEndpoints();
         app.MapOrderEndpoints();
         app.MapSalesActivityEndpoints();
+        app.MapTaskEndpoints();
         return app;
     }
 }
