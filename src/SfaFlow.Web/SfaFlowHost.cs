@@ -3,6 +3,12 @@ using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
+using SfaFlow.Web.Api.Sales.Accounts;
+using SfaFlow.Web.Api.Sales.Contacts;
+using SfaFlow.Web.Api.Sales.Products;
+using SfaFlow.Web.Api.Sales.Orders;
+using SfaFlow.Web.Api.Sales.SalesActivities;
+using SfaFlow.Web.Api.Sales.Tasks;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -81,6 +87,12 @@ public static class SfaFlowHost
         app.MapEventEndpoints();
         app.MapLeadEndpoints();
         app.MapOpportunityEndpoints();
+        app.MapAccountEndpoints();
+        app.MapContactEndpoints();
+        app.MapProductEndpoints();
+        app.MapOrderEndpoints();
+        app.MapSalesActivityEndpoints();
+        app.MapTaskEndpoints();
         return app;
     }
 }

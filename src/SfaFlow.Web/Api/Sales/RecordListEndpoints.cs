@@ -19,7 +19,7 @@ internal static class RecordListEndpoints
                 return TypedResults.Ok(new PagedResult<TView>([.. page.Items.Select(view)], page.Total, page.Page, page.PageSize));
             })
             .WithName($"List{name}")
-            .WithSummary($"Lists {name.ToLowerInvariant()} in your scope: paged (page, pageSize up to 500), sorted (sort=field or -field), searched (q) and filtered by field name.")
+            .WithSummary($"Lists {list.Name} in your scope: paged (page, pageSize up to 500), sorted (sort=field or -field), searched (q) and filtered by field name.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/export", async (HttpContext context, SalesCaller caller, CsvExporter exporter, CancellationToken cancellationToken) =>
             {
@@ -30,7 +30,7 @@ internal static class RecordListEndpoints
                 await exporter.ExportAsync(list, query, caller.Principal, writer, cancellationToken);
             })
             .WithName($"Export{name}")
-            .WithSummary($"Exports {name.ToLowerInvariant()} in your scope as CSV, every page, filtered and sorted as the list.");
+            .WithSummary($"Exports {list.Name} in your scope as CSV, every page, filtered and sorted as the list.");
         return group;
     }
 
