@@ -3,6 +3,7 @@ using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
+using SfaFlow.Web.Api.Sales.Pipelines;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -81,6 +82,7 @@ public static class SfaFlowHost
         app.MapEventEndpoints();
         app.MapLeadEndpoints();
         app.MapOpportunityEndpoints();
+        app.MapPipelineEndpoints();
         return app;
     }
 }
