@@ -1,9 +1,13 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Sales.CustomerCategories;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Sales.Pipelines;
+using SfaFlow.Web.Api.Sales.Regions;
+using SfaFlow.Web.Api.Sales.Teams;
+using SfaFlow.Web.Api.Sales.Users;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -83,6 +87,10 @@ public static class SfaFlowHost
         app.MapLeadEndpoints();
         app.MapOpportunityEndpoints();
         app.MapPipelineEndpoints();
+        app.MapRegionEndpoints();
+        app.MapTeamEndpoints();
+        app.MapCustomerCategoryEndpoints();
+        app.MapSalesUserEndpoints();
         return app;
     }
 }
