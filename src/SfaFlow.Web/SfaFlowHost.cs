@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
 using SfaFlow.Web.Api.Sales.CustomerCategories;
+using SfaFlow.Web.Api.Sales.Import;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Sales.Pipelines;
@@ -91,6 +92,7 @@ public static class SfaFlowHost
         app.MapTeamEndpoints();
         app.MapCustomerCategoryEndpoints();
         app.MapSalesUserEndpoints();
+        app.MapImportEndpoints();
         return app;
     }
 }
