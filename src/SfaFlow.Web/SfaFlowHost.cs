@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Sales.Audit;
 using SfaFlow.Web.Api.Sales.CustomerCategories;
 using SfaFlow.Web.Api.Sales.Import;
 using SfaFlow.Web.Api.Sales.Leads;
@@ -93,6 +94,7 @@ public static class SfaFlowHost
         app.MapCustomerCategoryEndpoints();
         app.MapSalesUserEndpoints();
         app.MapImportEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }
