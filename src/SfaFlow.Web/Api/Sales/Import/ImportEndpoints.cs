@@ -41,7 +41,7 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(ImportResource resource, bool validRowsOnly, SalesCaller caller, CsvImporter importer, IAntiforgery antiforgery,
+    private static async Task<Results<Ok<CsvImportReport>, ProblemHttpResult>> ImportAsync(ImportResource resource, bool validRowsOnly, SalesCaller caller, CsvImporter importer, IAntiforgery antiforgery,
         HttpContext context, CancellationToken cancellationToken)
     {
         var upload = await CsvUpload.ReceiveAsync(context, antiforgery, cancellationToken);
@@ -53,27 +53,18 @@ public static class ImportEndpoints
         using (reader)
         {
             var report = await importer.ImportAsync(resource, reader, new ImportOptions { ValidRowsOnly = validRowsOnly }, caller.Principal, cancellationToken: cancellationToken);
-            return report.Committed || (report.RowsInvalid == 0 && report.Errors.Count == 0) ? TypedResults.Ok(report) : NothingImported(report);
+            return report.Committed || (report.RowsInvalid == 0 && report.Errors.Count == 0) ? TypedResults.Ok(CsvImportReport.From(report)) : NothingImported(report);
         }
     }
 
-    /// <summary>422 whose extensions are the report's own fields, so a client reads the report the same way from either answer.</summary>
+    /// <summary>422 whose members are the report's own, so a client reads the report the same way from either answer.</summary>
     private static ProblemHttpResult NothingImported(ImportReport report)
     {
         var detail = report.RowsInvalid == 0
             ? "Nothing was imported: the file cannot be read (see errors, row 1 is the header)."
             : string.Create(CultureInfo.InvariantCulture,
                 $"Nothing was imported: {report.RowsInvalid} of {report.RowsRead} rows are not valid. Correct them and send the file again{(report.RowsInvalid < report.RowsRead ? ", or send validRowsOnly=true to import the valid rows" : "")}.");
-        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?>
-        {
-            ["rowsRead"] = report.RowsRead,
-            ["rowsImported"] = report.RowsImported,
-            ["rowsInvalid"] = report.RowsInvalid,
-            ["errors"] = report.Errors,
-            ["errorsOmitted"] = report.ErrorsOmitted,
-            ["ignoredColumns"] = report.IgnoredColumns,
-            ["committed"] = report.Committed,
-        });
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, extensions: CsvImportReport.From(report).ToExtensions());
     }
 
     /// <summary>The body is read by hand (either kind), so the document is told: CSV text, or a form with the file.</summary>
