@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Auditing;
 using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Import;
 using SfaFlow.Sales.Leads;
@@ -54,6 +55,9 @@ public static class SalesServiceCollectionExtensions
         services.TryAddSingleton<RecordLists>();
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<CsvImporter>();
+
+        // The audit log, read with the records' own reach.
+        services.TryAddSingleton<AuditLog>();
 
         // Demo.
         services.TryAddSingleton<DemoOrganizationSeeder>();

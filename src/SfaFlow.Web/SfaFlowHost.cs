@@ -1,6 +1,9 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Sales.Audit;
+using SfaFlow.Web.Api.Sales.CustomerCategories;
+using SfaFlow.Web.Api.Sales.Import;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
 using SfaFlow.Web.Api.Sales.Accounts;
@@ -9,6 +12,10 @@ using SfaFlow.Web.Api.Sales.Products;
 using SfaFlow.Web.Api.Sales.Orders;
 using SfaFlow.Web.Api.Sales.SalesActivities;
 using SfaFlow.Web.Api.Sales.Tasks;
+using SfaFlow.Web.Api.Sales.Pipelines;
+using SfaFlow.Web.Api.Sales.Regions;
+using SfaFlow.Web.Api.Sales.Teams;
+using SfaFlow.Web.Api.Sales.Users;
 using SfaFlow.Web.Api.Auth;
 using SfaFlow.Web.Api.Workflows.Definitions;
 using SfaFlow.Web.Api.Workflows.Events;
@@ -93,6 +100,13 @@ public static class SfaFlowHost
         app.MapOrderEndpoints();
         app.MapSalesActivityEndpoints();
         app.MapTaskEndpoints();
+        app.MapPipelineEndpoints();
+        app.MapRegionEndpoints();
+        app.MapTeamEndpoints();
+        app.MapCustomerCategoryEndpoints();
+        app.MapSalesUserEndpoints();
+        app.MapImportEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }
