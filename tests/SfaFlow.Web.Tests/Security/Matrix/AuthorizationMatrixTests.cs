@@ -74,7 +74,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             var allowed = roleCase.Allows(profile.Role);
             // A refused role sends the same valid request: checks made by the service (admins only) come after binding the body.
             var (url, body) = roleCase.Request is { } request ? await request(World) : (endpoint.Url(), null);
-            using var response = await client.SendAsync(MatrixRequests.Create(endpoint.Method, url, body));
+            using var response = await client.SendAsync(MatrixRequests.Create(endpoint.Method, url, body, roleCase.ContentType));
             var status = response.StatusCode;
             var ok = !allowed ? status == HttpStatusCode.Forbidden
                 : roleCase.Request is null ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -93,12 +93,12 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
 /// <summary>Requests and answers as the matrix sends and reports them.</summary>
 internal static class MatrixRequests
 {
-    public static HttpRequestMessage Create(string method, string url, string? body)
+    public static HttpRequestMessage Create(string method, string url, string? body, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, contentType);
         }
 
         return request;

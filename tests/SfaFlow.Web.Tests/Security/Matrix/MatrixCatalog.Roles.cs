@@ -26,6 +26,17 @@ internal static partial class MatrixCatalog
         cases["UpdateProduct"] = new RoleCase(Admins, async w => ($"/api/products/{await w.NewProductAsync()}", w.NewProductBody()));
         cases["DeleteProduct"] = new RoleCase(Admins, async w => ($"/api/products/{await w.NewProductAsync()}", null), HttpStatusCode.NoContent);
 
+        // Admins only: the organization (everyone reads it: names of pipelines, stages, regions, teams and people).
+        Organization(cases, "Pipelines", "Pipeline", "/api/pipelines", w => w.NewPipelineBody(), w => w.NewPipelineAsync());
+        Organization(cases, "Regions", "Region", "/api/regions", w => $$"""{"name": "Matrix region {{w.Next()}}"}""", w => w.NewRegionAsync());
+        cases["GetRegionTree"] = Everyone("/api/regions/tree");
+        Organization(cases, "Teams", "Team", "/api/teams", w => $$"""{"name": "Matrix team {{w.Next()}}"}""", w => w.NewTeamAsync());
+        Organization(cases, "CustomerCategories", "CustomerCategory", "/api/customer-categories", w => $$"""{"name": "Matrix category {{w.Next()}}"}""", w => w.NewCategoryAsync());
+        Organization(cases, "Users", "User", "/api/users",
+            w => $$"""{"userName": "mx-new-{{w.Next()}}", "displayName": "Matrix New", "role": "Rep", "scope": "Own"}""", w => w.NewUserAsync());
+        cases["ImportProducts"] = new RoleCase(Admins, w => Task.FromResult<(string, string?)>(("/api/products/import", $"code,name,price,currency\nMXI-{w.Next()},Imported,10,EUR\n")),
+            ContentType: "text/csv");
+
         // Workflow design: Admin and Developer.
         cases["CreateWorkflowDefinition"] = new RoleCase(Designers, _ => NewDefinition("/api/workflow-definitions"), HttpStatusCode.Created);
         cases["ImportWorkflowDefinitions"] = new RoleCase(Designers, _ => NewDefinition("/api/workflow-definitions/import"));
@@ -46,6 +57,18 @@ internal static partial class MatrixCatalog
         cases["ResumeWorkflowBookmark"] = new RoleCase(Designers, async w => ($"/api/workflow-instances/bookmarks/{(await w.NewWaitingInstanceAsync()).BookmarkId}/resume", "{}"));
         cases["RetryWorkflowInstance"] = new RoleCase(Designers);
         cases["PublishEvent"] = new RoleCase(Designers, Fixed("/api/events/MatrixEvent", """{"payload": {}}"""));
+    }
+
+    /// <summary>List, export and read for everyone; create, change and delete (of a fresh record nobody refers to) for admins.</summary>
+    private static void Organization(Dictionary<string, MatrixCase> cases, string plural, string singular, string path,
+        Func<MatrixWorld, string> body, Func<MatrixWorld, Task<long>> fresh)
+    {
+        cases[$"List{plural}"] = Everyone(path);
+        cases[$"Export{plural}"] = Everyone($"{path}/export");
+        cases[$"Get{singular}"] = new RoleCase(null, async w => ($"{path}/{await fresh(w)}", null));
+        cases[$"Create{singular}"] = new RoleCase(Admins, w => Task.FromResult<(string, string?)>((path, body(w))), HttpStatusCode.Created);
+        cases[$"Update{singular}"] = new RoleCase(Admins, async w => ($"{path}/{await fresh(w)}", body(w)));
+        cases[$"Delete{singular}"] = new RoleCase(Admins, async w => ($"{path}/{await fresh(w)}", null), HttpStatusCode.NoContent);
     }
 
     private static RoleCase Everyone(string url) => new(null, Fixed(url, null));

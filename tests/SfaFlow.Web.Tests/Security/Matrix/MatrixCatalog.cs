@@ -76,6 +76,15 @@ internal static partial class MatrixCatalog
         cases["ExportTasks"] = new RecordCase(MatrixResource.Task, Export);
         cases["GetMyTasks"] = new RecordCase(MatrixResource.Task, Mine);
         cases["CompleteTask"] = new RecordCase(MatrixResource.Task, Change, Outcome);
+
+        // Imports write records like creates: rows for owners outside the caller's scope are refused (422, nothing written).
+        foreach (var (resource, name) in new[] { (Lead, "Leads"), (Account, "Accounts"), (Contact, "Contacts"), (Opportunity, "Opportunities") })
+        {
+            cases[$"Import{name}"] = new RecordCase(resource, Create, Csv(resource), HttpStatusCode.OK, "text/csv");
+        }
+
+        // A record's audit log is read like the record.
+        cases["ReadAuditLog"] = new RecordCase(Opportunity, Read, Query: r => $"?recordType=Opportunity&recordId={Num(r.Id)}");
     }
 
     /// <summary>List, export, read, create and change of an owned resource (names as the endpoints are named).</summary>

@@ -139,6 +139,38 @@ internal sealed class MatrixWorld(SfaFlowApiFactory factory)
         return product.Id;
     }
 
+    /// <summary>A number no other request of the matrix used (unique names and codes).</summary>
+    public int Next() => Interlocked.Increment(ref _serial);
+
+    public string NewPipelineBody() => $$"""
+        {"name": "Matrix pipeline {{Next()}}", "stages": [
+          {"name": "Open", "defaultProbability": 10, "forecastCategory": "Pipeline"},
+          {"name": "Won", "defaultProbability": 100, "forecastCategory": "Closed", "isWon": true},
+          {"name": "Lost", "defaultProbability": 0, "forecastCategory": "Omitted", "isLost": true}]}
+        """;
+
+    public Task<long> NewPipelineAsync() => AddAsync(db => db.Pipelines.Add(new Pipeline
+    {
+        Name = $"Matrix pipeline {Next()}",
+        Stages = [new Stage { Name = "Open", Order = 1, DefaultProbability = 10 }, new Stage { Name = "Won", Order = 2, DefaultProbability = 100, IsWon = true }],
+    }).Entity);
+
+    public Task<long> NewRegionAsync() => AddAsync(db => db.Regions.Add(new Region { Name = $"Matrix region {Next()}" }).Entity);
+
+    public Task<long> NewTeamAsync() => AddAsync(db => db.Teams.Add(new Team { Name = $"Matrix team {Next()}" }).Entity);
+
+    public Task<long> NewCategoryAsync() => AddAsync(db => db.CustomerCategories.Add(new CustomerCategory { Name = $"Matrix category {Next()}" }).Entity);
+
+    public Task<long> NewUserAsync() => AddAsync(db => db.Users.Add(new SalesUser { UserName = $"mx-fresh-{Next()}", DisplayName = "Matrix Fresh" }).Entity);
+
+    private async Task<long> AddAsync(Func<ISalesDatabase, SalesRecord> add)
+    {
+        await using var db = await factory.Service<ISalesDatabaseFactory>().OpenAsync();
+        var record = add(db);
+        await db.SaveChangesAsync();
+        return record.Id;
+    }
+
     public string NewProductBody() => $$"""{"code": "MXB-{{Interlocked.Increment(ref _serial)}}", "name": "Matrix product", "price": 12.5, "currency": "EUR"}""";
 
     /// <summary>A client signed in as the user (a bearer token from the real token endpoint).</summary>

@@ -24,7 +24,7 @@ internal sealed class RecordCell(MatrixWorld world, HttpClient client, MappedEnd
     {
         var record = await world.SeedAsync(recordCase.Resource, owner);
         var before = await world.VersionAsync(record);
-        var url = endpoint.Url(record.Id);
+        var url = recordCase.Query is { } query ? endpoint.Url() + query(record) : endpoint.Url(record.Id);
         using var response = await SendAsync(url, recordCase.Body?.Invoke(record, world));
         if (visible)
         {
@@ -96,7 +96,7 @@ internal sealed class RecordCell(MatrixWorld world, HttpClient client, MappedEnd
 
     private async Task<HttpResponseMessage> SendAsync(string url, string? body)
     {
-        using var request = MatrixRequests.Create(endpoint.Method, url, body);
+        using var request = MatrixRequests.Create(endpoint.Method, url, body, recordCase.ContentType);
         return await client.SendAsync(request);
     }
 
