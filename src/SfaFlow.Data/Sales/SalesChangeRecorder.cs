@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Records;
 
 namespace SfaFlow.Data.Sales;
@@ -10,13 +11,14 @@ namespace SfaFlow.Data.Sales;
 /// <summary>
 /// Before a save: stamps created/updated times (of new records that have none), moves each changed record's version on (the old version is what the
 /// UPDATE checks) and notes what changed, field by field. After it: the audit entries, with the ids of new records.
+/// Pipeline stages carry no version, but their changes are audited too: a gate condition rules every deal that enters it.
 /// </summary>
 internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor actor, DateTimeOffset now)
 {
     // Bookkeeping fields whose changes every save makes; auditing them would only add noise.
     private static readonly HashSet<string> Unaudited = [nameof(SalesRecord.Version), nameof(SalesRecord.UpdatedAt), nameof(SalesRecord.CreatedAt)];
 
-    private readonly List<(SalesRecord Record, string Change, string? Field, string? Old, string? New)> _changes = [];
+    private readonly List<(object Record, string Change, string? Field, string? Old, string? New)> _changes = [];
 
     public void Stamp()
     {
@@ -41,6 +43,19 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
                     break;
             }
         }
+
+        foreach (var entry in tracker.Entries<Stage>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added or EntityState.Deleted:
+                    _changes.Add((entry.Entity, entry.State == EntityState.Added ? "Created" : "Deleted", null, null, null));
+                    break;
+                case EntityState.Modified:
+                    NoteModified(entry);
+                    break;
+            }
+        }
     }
 
     public List<AuditEntry> Audit() =>
@@ -48,7 +63,7 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
         .. _changes.Select(c => new AuditEntry
         {
             RecordType = c.Record.GetType().Name,
-            RecordId = c.Record.Id,
+            RecordId = IdOf(c.Record),
             Change = c.Change,
             Field = c.Field,
             OldValue = c.Old,
@@ -65,7 +80,7 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
     /// and new value; correlated to the record (<c>lead:42</c>).
     /// </summary>
     public IEnumerable<DomainEvent> RecordUpdatedEvents() =>
-        _changes.Where(c => c.Change == "Updated").GroupBy(c => c.Record).Select(record => DomainEvent.Create(
+        _changes.Where(c => c.Change == "Updated" && c.Record is SalesRecord).GroupBy(c => (SalesRecord)c.Record).Select(record => DomainEvent.Create(
             "RecordUpdated",
             $"{record.Key.GetType().Name.ToLowerInvariant()}:{record.Key.Id}",
             new Dictionary<string, object?>
@@ -76,7 +91,14 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
             },
             now));
 
-    private void NoteModified(EntityEntry<SalesRecord> entry)
+    private static long IdOf(object record) => record switch
+    {
+        SalesRecord salesRecord => salesRecord.Id,
+        Stage stage => stage.Id,
+        _ => throw new InvalidOperationException($"{record.GetType().Name} is not audited."),
+    };
+
+    private void NoteModified(EntityEntry entry)
     {
         foreach (var property in entry.Properties)
         {

@@ -31,7 +31,7 @@ public sealed class AuditLog(ISalesDatabaseFactory databases)
         [nameof(SalesActivity)] = (db, id, by, ct) => db.Activities.VisibleTo(by).AnyAsync(r => r.Id == id, ct),
     };
 
-    private static readonly string[] SharedTypes = [nameof(Product), nameof(Pipeline), nameof(Region), nameof(Team), nameof(CustomerCategory)];
+    private static readonly string[] SharedTypes = [nameof(Product), nameof(Pipeline), nameof(Stage), nameof(Region), nameof(Team), nameof(CustomerCategory)];
 
     private static readonly string[] AdminTypes = [nameof(SalesUser)];
 

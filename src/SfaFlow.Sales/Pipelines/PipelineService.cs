@@ -43,10 +43,11 @@ public sealed partial class PipelineService(ISalesDatabaseFactory databases, Scr
         await CheckAsync(db, pipeline, fields, cancellationToken);
 
         // Orders are unique per pipeline and SQLite checks that row by row: swapping two stages in one statement batch
-        // would collide midway. So the kept stages step aside to negative orders first, and take their places after.
-        var kept = fields.Stages.Where(s => s.Id is not null).Select(s => s.Id!.Value).ToHashSet();
-        pipeline.Stages.RemoveAll(s => !kept.Contains(s.Id));
-        foreach (var stage in pipeline.Stages)
+        // would collide midway. So the kept stages that move step aside to negative orders first, and take their places
+        // after (the others stay put, which keeps the audit log to real changes).
+        var places = fields.Stages.Select((s, i) => (s.Id, Order: i + 1)).Where(s => s.Id is not null).ToDictionary(s => s.Id!.Value, s => s.Order);
+        pipeline.Stages.RemoveAll(s => !places.ContainsKey(s.Id));
+        foreach (var stage in pipeline.Stages.Where(s => places[s.Id] != s.Order))
         {
             stage.Order = -stage.Order;
         }

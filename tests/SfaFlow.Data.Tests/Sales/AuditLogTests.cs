@@ -33,7 +33,7 @@ public sealed class AuditLogTests
         await Assert.ThrowsAsync<RecordNotFoundException>(() => log.ReadAsync(new AuditQuery { RecordType = nameof(Account), RecordId = account.Id }, s.Rep));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => log.ReadAsync(new AuditQuery(), s.Manager));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => log.ReadAsync(new AuditQuery { RecordType = nameof(SalesUser), RecordId = s.Rep.UserId }, s.Manager));
-        Assert.Equal("recordType", Assert.Single((await Assert.ThrowsAsync<InvalidListQueryException>(() => log.ReadAsync(new AuditQuery { RecordType = "Stage", RecordId = 1 }, admin))).Violations).Field);
+        Assert.Equal("recordType", Assert.Single((await Assert.ThrowsAsync<InvalidListQueryException>(() => log.ReadAsync(new AuditQuery { RecordType = "StageVisit", RecordId = 1 }, admin))).Violations).Field);
     }
 
     [Fact]

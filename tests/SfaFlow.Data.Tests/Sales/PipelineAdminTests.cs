@@ -100,6 +100,24 @@ public sealed class PipelineAdminTests
     }
 
     [Fact]
+    public async Task Update_OfAStagesGate_IsAuditedOnTheStage_WithWhoAndTheOldAndNewCondition()
+    {
+        await using var host = await SalesHost.CreateAsync();
+        var s = await SalesScenario.CreateAsync(host);
+        var admin = await Admins.CreateAsync(host);
+        var stage = s.StageNamed("Proposal");
+        var stages = s.Pipeline.Stages.OrderBy(st => st.Order).Select(st => st.Id == stage.Id ? ToFields(st) with { GateCondition = "opportunity.amount > 1000" } : ToFields(st)).ToList();
+
+        await host.Get<PipelineService>().UpdateAsync(s.Pipeline.Id, new PipelineFields { Name = s.Pipeline.Name, IsDefault = true, Stages = stages }, null, admin);
+
+        await using var db = await host.OpenAsync();
+        var entry = await db.AuditEntries.SingleAsync(a => a.RecordType == "Stage" && a.Change == "Updated");
+        Assert.Equal(stage.Id, entry.RecordId);
+        Assert.Equal(("Updated", "GateCondition", stage.GateCondition, "opportunity.amount > 1000", admin.UserId),
+            (entry.Change, entry.Field, entry.OldValue, entry.NewValue, entry.ByUserId));
+    }
+
+    [Fact]
     public async Task Delete_APipelineWithDeals_OrTheDefaultWhileOthersExist_IsRefused()
     {
         await using var host = await SalesHost.CreateAsync();
