@@ -69,6 +69,14 @@ public sealed class SalesEndpointsTests(SfaFlowApiFactory factory) : IClassFixtu
         Assert.Equal(1200m, (await db.Orders.SingleAsync(o => o.OpportunityId == id)).Total);
     }
 
+    [Fact]
+    public async Task Deal_CreatedWithoutItsFields_Is400SayingWhatTheBodyNeeds()
+    {
+        var problem = await (await _rep.PostJsonAsync("/api/opportunities", "{}")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("needs the deal's fields", problem.Text("detail"), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> SendWithIfMatchAsync(HttpMethod method, string path, string json, string etag)
     {
         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

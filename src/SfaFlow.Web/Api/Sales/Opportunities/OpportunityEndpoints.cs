@@ -42,7 +42,8 @@ public static class OpportunityEndpoints
 
     private static async Task<IResult> CreateAsync(CreateOpportunityRequest body, SalesCaller caller, OpportunityService deals, HttpContext context, CancellationToken cancellationToken)
     {
-        var deal = await deals.CreateAsync(body.Fields, new OpportunityStart(body.PipelineId, body.StageId), caller.Principal, cancellationToken);
+        var fields = body.Fields ?? throw new BadHttpRequestException("The body needs the deal's fields: {\"fields\": {\"name\": ..., \"accountId\": ...}, \"pipelineId\": ..., \"stageId\": ...}.");
+        var deal = await deals.CreateAsync(fields, new OpportunityStart(body.PipelineId, body.StageId), caller.Principal, cancellationToken);
         context.Response.Headers.ETag = RecordVersions.ETag(deal.Version);
         return TypedResults.Created($"/api/opportunities/{deal.Id}", OpportunityView.From(deal));
     }

@@ -28,7 +28,7 @@ public sealed record OpportunityView(
 public sealed record OpportunityLineView(long Id, long ProductId, decimal Quantity, decimal UnitPrice, decimal DiscountPercent, decimal Total);
 
 /// <summary>The body of a create: the deal's fields and where it starts (default pipeline, first stage).</summary>
-public sealed record CreateOpportunityRequest(OpportunityFields Fields, long? PipelineId = null, long? StageId = null);
+public sealed record CreateOpportunityRequest(OpportunityFields? Fields, long? PipelineId = null, long? StageId = null);
 
 /// <summary>The body of a stage move.</summary>
 public sealed record StageMoveRequest(long StageId, string? OverrideReason = null, string? LostReason = null, string? Competitor = null);
