@@ -31,9 +31,27 @@ internal static class RecordListEndpoints
             })
             .WithName($"Export{name}")
             .WithSummary($"Exports {list.Name} in your scope as CSV, every page, filtered and sorted as the list.");
+        group.MapGet("/totals", async (HttpContext context, SalesCaller caller, RecordLists lists, CancellationToken cancellationToken) =>
+            {
+                var query = QueryOf(context.Request);
+                var count = await lists.CountAsync(list, query, caller.Principal, cancellationToken);
+                var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                foreach (var field in list.Fields.Where(f => f.Allows(ListFieldUse.Sum)))
+                {
+                    sums[field.Name] = await lists.SumAsync(list, query, field.Name, caller.Principal, cancellationToken);
+                }
+
+                return TypedResults.Ok(new ListTotals(count, sums));
+            })
+            .WithName($"Total{name}")
+            .WithSummary($"Counts {list.Name} in your scope, filtered as the list, and sums their amounts, in the database.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 
     private static RecordQuery QueryOf(HttpRequest request) =>
         RecordQuery.FromParameters(request.Query.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
 }
+
+/// <summary>How many records a filtered list holds, and the total of each amount it sums (deals: <c>amountInReportingCurrency</c>).</summary>
+public sealed record ListTotals(int Count, IReadOnlyDictionary<string, decimal> Sums);

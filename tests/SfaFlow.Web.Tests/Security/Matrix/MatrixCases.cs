@@ -25,6 +25,7 @@ internal enum RecordAccess
     Read,
     Change,
     List,
+    Totals,
     Export,
     Create,
     Mine,

@@ -19,6 +19,7 @@ internal static partial class MatrixCatalog
         cases["ExportWorkflowDefinition"] = Everyone($"/api/workflow-definitions/{MatrixWorld.PublishedFlow}/export");
         cases["ListProducts"] = Everyone("/api/products");
         cases["ExportProducts"] = Everyone("/api/products/export");
+        cases["TotalProducts"] = Everyone("/api/products/totals");
         cases["GetProduct"] = new RoleCase(null, async w => ($"/api/products/{await w.NewProductAsync()}", null));
 
         // Admins only: the catalog.
@@ -65,6 +66,7 @@ internal static partial class MatrixCatalog
     {
         cases[$"List{plural}"] = Everyone(path);
         cases[$"Export{plural}"] = Everyone($"{path}/export");
+        cases[$"Total{plural}"] = Everyone($"{path}/totals");
         cases[$"Get{singular}"] = new RoleCase(null, async w => ($"{path}/{await fresh(w)}", null));
         cases[$"Create{singular}"] = new RoleCase(Admins, w => Task.FromResult<(string, string?)>((path, body(w))), HttpStatusCode.Created);
         cases[$"Update{singular}"] = new RoleCase(Admins, async w => ($"{path}/{await fresh(w)}", body(w)));

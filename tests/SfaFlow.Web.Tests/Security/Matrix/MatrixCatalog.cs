@@ -59,10 +59,12 @@ internal static partial class MatrixCatalog
         cases["GetOpportunityStageTimes"] = new RecordCase(Opportunity, Read);
 
         cases["ListOrders"] = new RecordCase(Order, List);
+        cases["TotalOrders"] = new RecordCase(Order, Totals);
         cases["ExportOrders"] = new RecordCase(Order, Export);
         cases["GetOrder"] = new RecordCase(Order, Read);
 
         cases["ListSalesActivities"] = new RecordCase(Activity, List);
+        cases["TotalSalesActivities"] = new RecordCase(Activity, Totals);
         cases["ExportSalesActivities"] = new RecordCase(Activity, Export);
         cases["GetSalesActivity"] = new RecordCase(Activity, Read);
         cases["PlanSalesActivity"] = new RecordCase(Activity, Create, ActivityBody, HttpStatusCode.Created);
@@ -73,6 +75,7 @@ internal static partial class MatrixCatalog
         cases["DeleteSalesActivity"] = new RecordCase(Activity, Change, Success: HttpStatusCode.NoContent);
 
         cases["ListTasks"] = new RecordCase(MatrixResource.Task, List);
+        cases["TotalTasks"] = new RecordCase(MatrixResource.Task, Totals);
         cases["ExportTasks"] = new RecordCase(MatrixResource.Task, Export);
         cases["GetMyTasks"] = new RecordCase(MatrixResource.Task, Mine);
         cases["CompleteTask"] = new RecordCase(MatrixResource.Task, Change, Outcome);
@@ -91,6 +94,7 @@ internal static partial class MatrixCatalog
     private static void Owned(Dictionary<string, MatrixCase> cases, MatrixResource resource, string plural, string singular, Func<SeededRecord, MatrixWorld, string?> body)
     {
         cases[$"List{plural}"] = new RecordCase(resource, List);
+        cases[$"Total{plural}"] = new RecordCase(resource, Totals);
         cases[$"Export{plural}"] = new RecordCase(resource, Export);
         cases[$"Get{singular}"] = new RecordCase(resource, Read);
         cases[$"Create{singular}"] = new RecordCase(resource, Create, body, HttpStatusCode.Created);

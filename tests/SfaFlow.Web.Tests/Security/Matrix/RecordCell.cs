@@ -13,7 +13,8 @@ internal sealed class RecordCell(MatrixWorld world, HttpClient client, MappedEnd
     {
         RecordAccess.Read => await ReadOrChangeAsync(changes: false),
         RecordAccess.Change => await ReadOrChangeAsync(changes: true),
-        RecordAccess.List => await ListAsync(),
+        RecordAccess.List => await ListAsync("total"),
+        RecordAccess.Totals => await ListAsync("count"),
         RecordAccess.Export => await ExportAsync(),
         RecordAccess.Create => await CreateAsync(),
         RecordAccess.Mine => await MineAsync(),
@@ -39,7 +40,8 @@ internal sealed class RecordCell(MatrixWorld world, HttpClient client, MappedEnd
         return changes && await world.VersionAsync(record) != before ? $"{endpoint.Key} {url} answered 404 but changed the record." : null;
     }
 
-    private async Task<string?> ListAsync()
+    /// <summary>A list (or its totals) filtered to the cell's record holds it exactly when the caller may see it.</summary>
+    private async Task<string?> ListAsync(string countProperty)
     {
         var record = await world.SeedAsync(recordCase.Resource, owner);
         var url = $"{endpoint.Url()}?id={record.Id}";
@@ -49,7 +51,7 @@ internal sealed class RecordCell(MatrixWorld world, HttpClient client, MappedEnd
             return await WrongAsync(url, response, "200");
         }
 
-        var total = (await MatrixRequests.JsonOrDefaultAsync(response)).GetProperty("total").GetInt32();
+        var total = (await MatrixRequests.JsonOrDefaultAsync(response)).GetProperty(countProperty).GetInt32();
         return total == (visible ? 1 : 0) ? null : $"{endpoint.Key} {url} listed {total} records, expected {(visible ? 1 : 0)}.";
     }
 
