@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Calendar;
 using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Import;
 using SfaFlow.Sales.Leads;
@@ -55,6 +56,10 @@ public static class SalesServiceCollectionExtensions
         services.TryAddSingleton<RecordLists>();
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<CsvImporter>();
+
+        // Business days for due dates and cadences.
+        services.AddOptions<CalendarOptions>();
+        services.TryAddSingleton<BusinessCalendar>();
 
         // The audit log, read with the records' own reach.
         services.TryAddSingleton<AuditLog>();

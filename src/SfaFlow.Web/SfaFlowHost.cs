@@ -23,6 +23,7 @@ using SfaFlow.Web.Api.Workflows.Instances;
 using SfaFlow.Web.Demo;
 using SfaFlow.Data;
 using SfaFlow.Sales;
+using SfaFlow.Sales.Calendar;
 using SfaFlow.Sales.Demo;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Web.Security;
@@ -55,6 +56,9 @@ public static class SfaFlowHost
         // Sales domain.
         builder.Services.AddSfaFlowSales();
         builder.Services.AddOptions<SalesOptions>().BindConfiguration(SalesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "SfaFlow:Calendar:TimeZone must be an IANA time zone id, such as Europe/Berlin.")
+            .ValidateOnStart();
         // Domain events from record changes into workflows.
         builder.Services.AddSfaFlowOutbox();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
