@@ -13,6 +13,7 @@ using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
 using SfaFlow.Sales.Security;
+using SfaFlow.Workflows;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales;
@@ -63,6 +64,9 @@ public static class SalesServiceCollectionExtensions
 
         // The audit log, read with the records' own reach.
         services.TryAddSingleton<AuditLog>();
+
+        // The SFA activities (Sfa.* type keys) in the workflow designer's toolbox.
+        services.AddActivities(typeof(SalesServiceCollectionExtensions).Assembly, "SfaFlow.Sales");
 
         // Demo.
         services.TryAddSingleton<DemoOrganizationSeeder>();

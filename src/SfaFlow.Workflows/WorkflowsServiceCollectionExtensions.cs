@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SfaFlow.Workflows.Activities.Catalog;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Scripting;
@@ -15,10 +17,16 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddSfaFlowWorkflows(this IServiceCollection services)
     {
         // Activities.
-        services.TryAddSingleton(_ =>
+        services.AddOptions<ActivityCatalogOptions>();
+        services.TryAddSingleton(provider =>
         {
             var registry = new ActivityRegistry();
             registry.RegisterAssembly(typeof(WorkflowEngine).Assembly);
+            foreach (var (assembly, source) in provider.GetRequiredService<IOptions<ActivityCatalogOptions>>().Value.Assemblies)
+            {
+                registry.RegisterAssembly(assembly, source);
+            }
+
             return registry;
         });
 
@@ -32,6 +40,19 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITextSink, ConsoleTextSink>();
         services.TryAddSingleton<WorkflowEngine>();
+        return services;
+    }
+
+    /// <summary>Adds the activities of an assembly (every <c>[Activity]</c> class in it) to the registry, named by <paramref name="source"/>.</summary>
+    public static IServiceCollection AddActivities(this IServiceCollection services, Assembly assembly, string source)
+    {
+        services.Configure<ActivityCatalogOptions>(options =>
+        {
+            if (!options.Assemblies.Any(a => a.Assembly == assembly))
+            {
+                options.Assemblies.Add((assembly, source));
+            }
+        });
         return services;
     }
 }
