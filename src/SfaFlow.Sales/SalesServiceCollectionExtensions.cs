@@ -20,8 +20,12 @@ namespace SfaFlow.Sales;
 
 public static class SalesServiceCollectionExtensions
 {
-    /// <summary>The records scripts see under their own names (stage gates, workflow conditions).</summary>
-    public static readonly IReadOnlyList<string> ScriptGlobals = ["lead", "opportunity", "account", "event"];
+    /// <summary>
+    /// The records scripts see under their own names (stage gates, workflow conditions, trigger filters: what changed,
+    /// <c>before</c> and <c>after</c>, the stages of a move, a completed activity).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ScriptGlobals =
+        ["lead", "opportunity", "account", "event", "activity", "changes", "before", "after", "fromStage", "toStage"];
 
     /// <summary>Adds the sales domain's services (the database behind them comes from <c>AddSfaFlowData</c>).</summary>
     public static IServiceCollection AddSfaFlowSales(this IServiceCollection services)

@@ -51,6 +51,26 @@ internal sealed class PlanNode
 
     public bool IsTerminal => Descriptor?.IsTerminal ?? false;
 
+    /// <summary>The inputs set to literal values, by input name (what a trigger can be indexed and filtered by).</summary>
+    public IReadOnlyDictionary<string, object?> LiteralInputs()
+    {
+        var literals = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        if (Descriptor is null)
+        {
+            return literals;
+        }
+
+        for (var i = 0; i < Descriptor.Inputs.Count && i < Inputs.Length; i++)
+        {
+            if (Inputs[i] is ConstantInput constant)
+            {
+                literals[Descriptor.Inputs[i].Name] = constant.Value;
+            }
+        }
+
+        return literals;
+    }
+
     public override string ToString() => Node.Name is null ? $"{Type} '{Id}'" : $"{Type} '{Node.Name}' ({Id})";
 }
 

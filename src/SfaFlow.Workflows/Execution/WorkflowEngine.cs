@@ -8,6 +8,7 @@ using SfaFlow.Workflows.Compilation;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Expressions;
 using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Runtime.Triggers;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Workflows.Execution;
@@ -72,6 +73,17 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Everything that would stop the definition from running, and warnings.</summary>
     public IReadOnlyList<DefinitionDiagnostic> Validate(WorkflowDefinition definition) => _compiler.Compile(definition).Diagnostics;
+
+    /// <summary>
+    /// Whether the trigger activity <paramref name="activityId"/> of the definition's root flowchart takes the event: its
+    /// filter when it is an <see cref="IEventTrigger"/>, else yes.
+    /// </summary>
+    /// <exception cref="Exception">The filter failed (callers log it and treat it as "no").</exception>
+    public bool TriggerAccepts(WorkflowDefinition definition, string activityId, object? payload)
+    {
+        var node = Prepare(definition).Root.Flowchart?.Activities.FirstOrDefault(n => n.Id == activityId);
+        return node?.Descriptor?.Activity is not IEventTrigger trigger || trigger.Accepts(node.LiteralInputs(), payload, _services.Services);
+    }
 
     /// <summary>Compiles the definition once; later calls with the same definition object reuse the plan.</summary>
     /// <exception cref="WorkflowDefinitionException">The definition has errors.</exception>

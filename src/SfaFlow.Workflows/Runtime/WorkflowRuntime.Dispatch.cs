@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Runtime.Triggers;
 
@@ -36,6 +37,11 @@ public sealed partial class WorkflowRuntime
         var startedByEvent = new HashSet<string>(StringComparer.Ordinal);
         foreach (var trigger in await definitions.FindTriggersAsync(name, key, cancellationToken))
         {
+            if (!await AcceptsAsync(trigger, payload, cancellationToken))
+            {
+                continue;
+            }
+
             var instance = await StartFromTriggerAsync(trigger, payload, correlationId, occurrence: null, eventId, cancellationToken);
             startedByEvent.Add(instance?.Id ?? EventInstanceId(eventId!, trigger));
             if (instance is not null)
@@ -69,6 +75,23 @@ public sealed partial class WorkflowRuntime
         }
 
         return new DispatchResult(started, resumed) { Busy = busy };
+    }
+
+    /// <summary>
+    /// Whether a trigger takes the stimulus (the filter of an <see cref="IEventTrigger"/>: a stage, a field, a script). A
+    /// filter that fails is logged and taken as "no": one broken trigger must not hold up the event's other workflows.
+    /// </summary>
+    private async Task<bool> AcceptsAsync(WorkflowTrigger trigger, object? payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return engine.TriggerAccepts(await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken), trigger.ActivityId, payload);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "The filter of trigger {ScheduleKey} failed; the event does not start it.", trigger.ScheduleKey);
+            return false;
+        }
     }
 
     /// <summary>The instance an event starts at a trigger: the same for every delivery of the event.</summary>

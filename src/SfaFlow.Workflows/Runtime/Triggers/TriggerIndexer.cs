@@ -9,6 +9,7 @@ namespace SfaFlow.Workflows.Runtime.Triggers;
 /// <summary>
 /// Finds the triggers of a definition, as Elsa indexes them at publish: every activity of the root flowchart whose type is
 /// a trigger and whose <c>canStartWorkflow</c> is true. A trigger's inputs must be literals, since they are read once here.
+/// Activities that listen to an event under their own type key (<see cref="IEventTrigger"/>) are indexed on that event.
 /// </summary>
 public sealed class TriggerIndexer(WorkflowEngine engine, TimeProvider clock)
 {
@@ -49,6 +50,14 @@ public sealed class TriggerIndexer(WorkflowEngine engine, TimeProvider clock)
                 return trigger with { Interval = Literal<TimeSpan?>(node, "interval") ?? TimeSpan.FromMinutes(1) };
             case "Elsa.StartAt":
                 return trigger with { StartAt = Literal<DateTimeOffset?>(node, "dateTime") };
+            case var _ when node.Descriptor!.Activity is IEventTrigger eventTrigger && eventTrigger.EventName(node.LiteralInputs()) is { } listened:
+                // Dispatching the event finds it among the Elsa.Event triggers; the activity's filter runs before a start.
+                return trigger with
+                {
+                    Name = WorkflowRuntime.EventBookmark,
+                    Key = listened,
+                    Hash = BookmarkHasher.Hash(WorkflowRuntime.EventBookmark, new Dictionary<string, object?> { ["EventName"] = listened }),
+                };
             default:
                 return trigger;
         }
