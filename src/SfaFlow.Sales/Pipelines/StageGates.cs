@@ -1,3 +1,4 @@
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales.Pipelines;
@@ -25,7 +26,7 @@ public sealed class StageGates(ScriptHost scripts)
         try
         {
             var result = scripts.Evaluate(stage.GateCondition, new Dictionary<string, object?> { ["opportunity"] = opportunity }, cancellationToken);
-            return IsTruthy(result)
+            return ScriptTruth.IsTruthy(result)
                 ? GateVerdict.Pass
                 : new GateVerdict(false, stage.GateMessage ?? $"The deal does not meet the gate of stage '{stage.Name}': {stage.GateCondition}");
         }
@@ -34,17 +35,4 @@ public sealed class StageGates(ScriptHost scripts)
             return new GateVerdict(false, $"The gate of stage '{stage.Name}' could not be evaluated: {exception.Message}");
         }
     }
-
-    // JavaScript truthiness, as the condition would be read in an if statement.
-    private static bool IsTruthy(object? value) => value switch
-    {
-        null => false,
-        bool flag => flag,
-        string text => text.Length > 0,
-        double number => number != 0 && !double.IsNaN(number),
-        int number => number != 0,
-        long number => number != 0,
-        decimal number => number != 0,
-        _ => true,
-    };
 }
