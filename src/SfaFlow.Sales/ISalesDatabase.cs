@@ -4,6 +4,7 @@ using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Orders;
@@ -53,6 +54,8 @@ public interface ISalesDatabase : IAsyncDisposable
     DbSet<SalesUser> Users { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<DecisionTrace> DecisionTraces { get; }
 
     /// <summary>Who the changes saved next are made by, for the audit log.</summary>
     ChangeActor Actor { get; set; }

@@ -4,6 +4,7 @@ using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Auditing;
 using SfaFlow.Sales.Calendar;
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Import;
 using SfaFlow.Sales.Leads;
@@ -68,6 +69,9 @@ public static class SalesServiceCollectionExtensions
 
         // The audit log, read with the records' own reach.
         services.TryAddSingleton<AuditLog>();
+
+        // Why the rules decided what they did (qualification, scoring, stage gates), kept per record.
+        services.TryAddSingleton<DecisionTraces>();
 
         // The SFA activities (Sfa.* type keys) in the workflow designer's toolbox.
         services.AddActivities(typeof(SalesServiceCollectionExtensions).Assembly, "SfaFlow.Sales");

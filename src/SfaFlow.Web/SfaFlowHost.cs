@@ -3,6 +3,7 @@ using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
 using SfaFlow.Web.Api.Sales.Audit;
 using SfaFlow.Web.Api.Sales.CustomerCategories;
+using SfaFlow.Web.Api.Sales.Decisions;
 using SfaFlow.Web.Api.Sales.Import;
 using SfaFlow.Web.Api.Sales.Leads;
 using SfaFlow.Web.Api.Sales.Opportunities;
@@ -98,6 +99,7 @@ public static class SfaFlowHost
         app.MapEventEndpoints();
         app.MapLeadEndpoints();
         app.MapOpportunityEndpoints();
+        app.MapDecisionEndpoints();
         app.MapAccountEndpoints();
         app.MapContactEndpoints();
         app.MapProductEndpoints();

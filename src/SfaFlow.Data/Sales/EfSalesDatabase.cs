@@ -6,6 +6,7 @@ using SfaFlow.Sales;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Auditing;
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Orders;
@@ -51,6 +52,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
     public DbSet<SalesUser> Users => db.Set<SalesUser>();
 
     public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
+
+    public DbSet<DecisionTrace> DecisionTraces => db.Set<DecisionTrace>();
 
     private readonly List<Func<DomainEvent>> _pending = [];
 

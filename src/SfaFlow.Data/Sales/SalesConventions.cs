@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Orders;
@@ -36,6 +37,7 @@ internal static class SalesConventions
         builder.Properties<ActivityStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<SalesRole>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<RecordScope>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<DecisionKind>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     private sealed class EpochSecondsConverter() : ValueConverter<DateTimeOffset, long>(

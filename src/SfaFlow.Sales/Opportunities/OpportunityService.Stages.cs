@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Orders;
 using SfaFlow.Sales.Pipelines;
@@ -54,10 +55,16 @@ public sealed partial class OpportunityService
         }
 
         var activities = await db.Activities.AsNoTracking().Where(a => a.OpportunityId == id).ToListAsync(cancellationToken);
-        var refusals = Refusals(deal, pipeline, current, target, move, activities, cancellationToken);
+        var (refusals, rules) = Refusals(deal, pipeline, current, target, move, activities, cancellationToken);
         string? overrideReason = null;
         if (refusals.Count > 0)
         {
+            // The move is not saved, but why it was refused is: in its own unit of work.
+            if (string.IsNullOrWhiteSpace(move.OverrideReason) || !by.CanOverrideStageRules)
+            {
+                await traces.RecordAsync(StageGateTrace.Refused(deal, target, rules, by, clock.GetUtcNow()), cancellationToken);
+            }
+
             if (string.IsNullOrWhiteSpace(move.OverrideReason))
             {
                 throw new RuleViolationException($"Moving '{deal.Name}' to '{target.Name}' is refused: {string.Join(" ", refusals)}",
@@ -89,10 +96,17 @@ public sealed partial class OpportunityService
 
         db.Actor = by.ToActor(overrideReason);
         await db.SaveChangesAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(target.GateCondition))
+        {
+            await traces.RecordAsync(StageGateTrace.Moved(deal, target, rules, overrideReason, by, now), cancellationToken);
+        }
+
         return deal;
     }
 
-    private List<string> Refusals(Opportunity deal, Pipeline pipeline, Stage current, Stage target, StageMove move, IReadOnlyList<Activities.SalesActivity> activities, CancellationToken cancellationToken)
+    /// <summary>Why the move is refused (empty when it is not), and every rule that was applied, explained.</summary>
+    private (List<string> Refusals, List<RuleOutcome> Rules) Refusals(Opportunity deal, Pipeline pipeline, Stage current, Stage target, StageMove move,
+        IReadOnlyList<Activities.SalesActivity> activities, CancellationToken cancellationToken)
     {
         var refusals = new List<string>();
         var closing = target.IsWon || target.IsLost;
@@ -115,12 +129,18 @@ public sealed partial class OpportunityService
         view["lostReason"] = move.LostReason ?? deal.LostReason;
         view["competitor"] = move.Competitor ?? deal.Competitor;
         var verdict = gates.Evaluate(target, view, cancellationToken);
+        var rules = refusals.Select(StageGateTrace.PipelineRule).ToList();
         if (!verdict.Passed)
         {
             refusals.Add(verdict.Reason!);
         }
 
-        return refusals;
+        if (!string.IsNullOrWhiteSpace(target.GateCondition))
+        {
+            rules.Add(StageGateTrace.GateRule(target, view, verdict));
+        }
+
+        return (refusals, rules);
     }
 
     private static async Task EnterStageAsync(ISalesDatabase db, Opportunity deal, Stage current, Stage target, StageMove move, string? overrideReason,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Records;
@@ -12,7 +13,7 @@ namespace SfaFlow.Sales.Opportunities;
 /// pipeline's order, stage history and visits, won deals to orders. One place, so the rules cannot differ by door.
 /// Stage moves are in <c>OpportunityService.Stages.cs</c>.
 /// </summary>
-public sealed partial class OpportunityService(ISalesDatabaseFactory databases, StageGates gates, IOptions<SalesOptions> options, TimeProvider clock)
+public sealed partial class OpportunityService(ISalesDatabaseFactory databases, StageGates gates, DecisionTraces traces, IOptions<SalesOptions> options, TimeProvider clock)
 {
     private readonly SalesOptions _options = options.Value;
 

@@ -57,6 +57,8 @@ internal static partial class MatrixCatalog
         cases["LoseOpportunity"] = new RecordCase(Opportunity, Change, (_, _) => """{"reason": "Price", "competitor": "Babbage"}""");
         cases["GetOpportunityHistory"] = new RecordCase(Opportunity, Read);
         cases["GetOpportunityStageTimes"] = new RecordCase(Opportunity, Read);
+        cases["GetLeadDecisions"] = new RecordCase(Lead, Read);
+        cases["GetOpportunityDecisions"] = new RecordCase(Opportunity, Read);
 
         cases["ListOrders"] = new RecordCase(Order, List);
         cases["TotalOrders"] = new RecordCase(Order, Totals);
