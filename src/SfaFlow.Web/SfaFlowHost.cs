@@ -25,6 +25,7 @@ using SfaFlow.Data;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Calendar;
 using SfaFlow.Sales.Demo;
+using SfaFlow.Sales.Mail;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Web.Security;
 using SfaFlow.Workflows.Execution;
@@ -59,6 +60,7 @@ public static class SfaFlowHost
         builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "SfaFlow:Calendar:TimeZone must be an IANA time zone id, such as Europe/Berlin.")
             .ValidateOnStart();
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
         // Domain events from record changes into workflows.
         builder.Services.AddSfaFlowOutbox();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
