@@ -15,6 +15,7 @@ using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
 using SfaFlow.Sales.Security;
+using SfaFlow.Sales.Workflows.Http;
 using SfaFlow.Workflows;
 using SfaFlow.Workflows.Scripting;
 
@@ -68,6 +69,8 @@ public static class SalesServiceCollectionExtensions
         services.AddOptions<MailOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.TryAddSingleton<MailSender>();
+        services.AddOptions<OutboundHttpOptions>();
+        services.TryAddSingleton<OutboundHttpClient>();
 
         // The audit log, read with the records' own reach.
         services.TryAddSingleton<AuditLog>();

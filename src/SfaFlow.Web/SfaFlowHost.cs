@@ -26,6 +26,7 @@ using SfaFlow.Sales;
 using SfaFlow.Sales.Calendar;
 using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Mail;
+using SfaFlow.Sales.Workflows.Http;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Web.Security;
 using SfaFlow.Workflows.Execution;
@@ -61,6 +62,9 @@ public static class SfaFlowHost
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "SfaFlow:Calendar:TimeZone must be an IANA time zone id, such as Europe/Berlin.")
             .ValidateOnStart();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName)
+            .Validate(o => o.MaxResponseBytes > 0, "SfaFlow:Http:MaxResponseBytes must be positive.")
+            .ValidateOnStart();
         // Domain events from record changes into workflows.
         builder.Services.AddSfaFlowOutbox();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
