@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Auditing;
@@ -9,11 +10,13 @@ using SfaFlow.Sales.Demo;
 using SfaFlow.Sales.Import;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Lists;
+using SfaFlow.Sales.Mail;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
 using SfaFlow.Sales.Security;
+using SfaFlow.Sales.Workflows.Http;
 using SfaFlow.Workflows;
 using SfaFlow.Workflows.Scripting;
 
@@ -66,6 +69,13 @@ public static class SalesServiceCollectionExtensions
         // Business days for due dates and cadences.
         services.AddOptions<CalendarOptions>();
         services.TryAddSingleton<BusinessCalendar>();
+
+        // Outbound: e-mail and HTTP calls from workflows.
+        services.AddOptions<MailOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
+        services.TryAddSingleton<MailSender>();
+        services.AddOptions<OutboundHttpOptions>();
+        services.TryAddSingleton<OutboundHttpClient>();
 
         // The audit log, read with the records' own reach.
         services.TryAddSingleton<AuditLog>();

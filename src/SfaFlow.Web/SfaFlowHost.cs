@@ -26,6 +26,8 @@ using SfaFlow.Data;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Calendar;
 using SfaFlow.Sales.Demo;
+using SfaFlow.Sales.Mail;
+using SfaFlow.Sales.Workflows.Http;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Web.Security;
 using SfaFlow.Workflows.Execution;
@@ -59,6 +61,10 @@ public static class SfaFlowHost
         builder.Services.AddOptions<SalesOptions>().BindConfiguration(SalesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "SfaFlow:Calendar:TimeZone must be an IANA time zone id, such as Europe/Berlin.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.SectionName)
+            .Validate(o => o.MaxResponseBytes > 0, "SfaFlow:Http:MaxResponseBytes must be positive.")
             .ValidateOnStart();
         // Domain events from record changes into workflows.
         builder.Services.AddSfaFlowOutbox();

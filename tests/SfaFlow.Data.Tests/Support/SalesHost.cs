@@ -13,7 +13,7 @@ public sealed class SalesHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _file = Path.Combine(Path.GetTempPath(), "sfaflow-tests", $"{Guid.NewGuid():N}.db");
 
-    private SalesHost()
+    private SalesHost(Action<IServiceCollection>? configure)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
         var services = new ServiceCollection();
@@ -24,6 +24,7 @@ public sealed class SalesHost : IAsyncDisposable
         services.AddSfaFlowSales();
         services.Configure<DataOptions>(o => o.ConnectionString = $"Data Source={_file};Pooling=False");
         services.Configure<RuntimeOptions>(o => o.RunScheduler = false);
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -33,9 +34,10 @@ public sealed class SalesHost : IAsyncDisposable
 
     public Task<ISalesDatabase> OpenAsync() => Get<ISalesDatabaseFactory>().OpenAsync();
 
-    public static async Task<SalesHost> CreateAsync()
+    /// <param name="configure">Changes to the services before they are built (settings a test needs).</param>
+    public static async Task<SalesHost> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var host = new SalesHost();
+        var host = new SalesHost(configure);
         await host.Get<DatabaseMigrator>().MigrateAsync();
         return host;
     }
