@@ -13,7 +13,7 @@ namespace SfaFlow.Sales.Workflows.Http;
 /// </summary>
 [Activity("Sfa.HttpRequest", Category = "Sales", DisplayName = "HTTP request", Outcomes = [SuccessOutcome, FailedOutcome],
     Description = "Sends an HTTP request (a webhook) with retries, and continues on Success (2xx) or Failed.")]
-public sealed class HttpRequest : WorkflowActivity
+public sealed class HttpRequestActivity : WorkflowActivity
 {
     public const string SuccessOutcome = "Success";
     public const string FailedOutcome = "Failed";
