@@ -12,6 +12,7 @@ using SfaFlow.Sales.Orders;
 using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
+using SfaFlow.Sales.Workflows.Assignment;
 
 namespace SfaFlow.Data.Sales;
 
@@ -51,6 +52,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
     public DbSet<SalesUser> Users => db.Set<SalesUser>();
 
     public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
+
+    public DbSet<AssignmentCursor> AssignmentCursors => db.Set<AssignmentCursor>();
 
     private readonly List<Func<DomainEvent>> _pending = [];
 
