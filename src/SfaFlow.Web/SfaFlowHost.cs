@@ -104,6 +104,7 @@ public static class SfaFlowHost
         app.MapOrderEndpoints();
         app.MapSalesActivityEndpoints();
         app.MapTaskEndpoints();
+        app.MapRecordTimelineEndpoints();
         app.MapPipelineEndpoints();
         app.MapRegionEndpoints();
         app.MapTeamEndpoints();
