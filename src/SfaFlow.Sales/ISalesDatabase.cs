@@ -11,6 +11,7 @@ using SfaFlow.Sales.Orders;
 using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
+using SfaFlow.Sales.Workflows.Assignment;
 
 namespace SfaFlow.Sales;
 
@@ -56,6 +57,9 @@ public interface ISalesDatabase : IAsyncDisposable
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<DecisionTrace> DecisionTraces { get; }
+
+    /// <summary>Where each round-robin pool stands (see <c>AssigneeResolver</c>).</summary>
+    DbSet<AssignmentCursor> AssignmentCursors { get; }
 
     /// <summary>Who the changes saved next are made by, for the audit log.</summary>
     ChangeActor Actor { get; set; }

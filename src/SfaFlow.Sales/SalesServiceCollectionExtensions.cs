@@ -17,7 +17,9 @@ using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
 using SfaFlow.Sales.Security;
 using SfaFlow.Sales.Workflows.Http;
+using SfaFlow.Sales.Workflows.Tasks;
 using SfaFlow.Workflows;
+using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales;
@@ -85,6 +87,9 @@ public static class SalesServiceCollectionExtensions
 
         // The SFA activities (Sfa.* type keys) in the workflow designer's toolbox.
         services.AddActivities(typeof(SalesServiceCollectionExtensions).Assembly, "SfaFlow.Sales");
+
+        // A completed task resumes the workflow waiting on it (through the outbox dispatcher).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventRoute, TaskCompletedRoute>());
 
         // Demo.
         services.TryAddSingleton<DemoOrganizationSeeder>();

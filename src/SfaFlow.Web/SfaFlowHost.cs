@@ -112,6 +112,7 @@ public static class SfaFlowHost
         app.MapOrderEndpoints();
         app.MapSalesActivityEndpoints();
         app.MapTaskEndpoints();
+        app.MapRecordTimelineEndpoints();
         app.MapPipelineEndpoints();
         app.MapRegionEndpoints();
         app.MapTeamEndpoints();

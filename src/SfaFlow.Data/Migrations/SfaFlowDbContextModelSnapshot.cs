@@ -597,6 +597,10 @@ namespace SfaFlow.Data.Migrations
                     b.Property<long?>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("AllowedOutcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -614,6 +618,13 @@ namespace SfaFlow.Data.Migrations
 
                     b.Property<long?>("EndAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -634,6 +645,11 @@ namespace SfaFlow.Data.Migrations
 
                     b.Property<long>("OwnerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RegionId")
                         .HasColumnType("INTEGER");
@@ -669,6 +685,10 @@ namespace SfaFlow.Data.Migrations
                     b.HasIndex("AccountId");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("LeadId");
 
@@ -731,63 +751,6 @@ namespace SfaFlow.Data.Migrations
                     b.HasIndex("RecordType", "RecordId");
 
                     b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("SfaFlow.Sales.Decisions.DecisionTrace", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecordType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RulesJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Score")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkflowInstanceId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecordType", "RecordId", "At");
-
-                    b.ToTable("DecisionTraces", (string)null);
                 });
 
             modelBuilder.Entity("SfaFlow.Sales.Leads.Lead", b =>
@@ -1531,6 +1494,24 @@ namespace SfaFlow.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("SfaFlow.Sales.Workflows.Assignment.AssignmentCursor", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AssignmentCursors", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

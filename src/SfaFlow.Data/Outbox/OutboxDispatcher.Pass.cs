@@ -59,10 +59,12 @@ internal sealed partial class OutboxDispatcher
         {
             using var payload = JsonDocument.Parse(message.Payload);
             var result = await runtime.DispatchEventAsync(message.Name, message.CorrelationId, payload.RootElement, message.EventId, cancellationToken);
-            if (result.Busy.Count > 0)
+            var busy = result.Busy.ToList();
+            busy.AddRange(await DispatchRoutedAsync(message, payload.RootElement, cancellationToken));
+            if (busy.Count > 0)
             {
                 // Everything else the event did is committed and will not be repeated; the next attempt resumes these.
-                throw new InvalidOperationException($"Instance(s) {string.Join(", ", result.Busy)} stayed busy; they were not resumed.");
+                throw new InvalidOperationException($"Instance(s) {string.Join(", ", busy)} stayed busy; they were not resumed.");
             }
 
             await store.MarkDispatchedAsync(message.Id, clock.GetUtcNow(), cancellationToken);
@@ -74,6 +76,28 @@ internal sealed partial class OutboxDispatcher
             await RecordFailureAsync(message, exception, cancellationToken);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The stimuli the routes derive from the message, each with its own event id (<c>{eventId}/{route}</c>, then
+    /// <c>/1</c>, <c>/2</c>... for a route's further stimuli), so a redelivery resumes nothing twice.
+    /// </summary>
+    /// <returns>The instances that stayed busy.</returns>
+    private async Task<List<string>> DispatchRoutedAsync(OutboxEntry message, JsonElement payload, CancellationToken cancellationToken)
+    {
+        var busy = new List<string>();
+        foreach (var route in _routes)
+        {
+            var index = 0;
+            foreach (var stimulus in route.Route(message.Name, message.CorrelationId, payload))
+            {
+                var eventId = index++ == 0 ? $"{message.EventId}/{route.Name}" : $"{message.EventId}/{route.Name}/{index - 1}";
+                var result = await runtime.DispatchAsync(stimulus.BookmarkName, stimulus.Key, stimulus.CorrelationId, payload, eventId, cancellationToken);
+                busy.AddRange(result.Busy);
+            }
+        }
+
+        return busy;
     }
 
     private async Task RecordFailureAsync(OutboxEntry message, Exception exception, CancellationToken cancellationToken)

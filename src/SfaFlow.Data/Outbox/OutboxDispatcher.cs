@@ -10,11 +10,13 @@ namespace SfaFlow.Data.Outbox;
 /// dispatches each with its event id and marks it dispatched. Delivery is at least once (a crash between dispatching and
 /// marking dispatches again); the runtime makes the effect once (derived instance ids for starts, receipts for
 /// resumes). A commit in this process wakes it at once; otherwise it polls. Failures are retried with backoff, recorded
-/// on the message, logged, and never hold up the messages after them.
+/// on the message, logged, and never hold up the messages after them. Besides the named event, each message goes to the
+/// <see cref="IEventRoute"/>s, whose stimuli (a completed task's workflow, say) are dispatched with derived event ids.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
     WorkflowRuntime runtime,
+    IEnumerable<IEventRoute> routes,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -23,6 +25,8 @@ internal sealed partial class OutboxDispatcher(
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     private readonly OutboxOptions _options = options.Value;
+
+    private readonly IReadOnlyList<IEventRoute> _routes = [.. routes];
 
     /// <summary>This dispatcher's name on claims: the runtime's, so that logs and claims name the same process.</summary>
     public string Owner => runtime.Owner;

@@ -13,6 +13,7 @@ using SfaFlow.Sales.Orders;
 using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
+using SfaFlow.Sales.Workflows.Assignment;
 
 namespace SfaFlow.Data.Sales;
 
@@ -54,6 +55,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
     public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
 
     public DbSet<DecisionTrace> DecisionTraces => db.Set<DecisionTrace>();
+
+    public DbSet<AssignmentCursor> AssignmentCursors => db.Set<AssignmentCursor>();
 
     private readonly List<Func<DomainEvent>> _pending = [];
 

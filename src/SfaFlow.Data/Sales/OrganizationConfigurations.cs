@@ -7,6 +7,7 @@ using SfaFlow.Sales.Accounts;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
+using SfaFlow.Sales.Workflows.Assignment;
 
 namespace SfaFlow.Data.Sales;
 
@@ -91,6 +92,19 @@ internal sealed class SalesActivityConfiguration : IEntityTypeConfiguration<Sale
         builder.HasIndex(a => a.ContactId);
         builder.HasIndex(a => a.OpportunityId);
         builder.HasIndex(a => a.WorkflowBookmarkId);
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(200);
+        builder.HasIndex(a => a.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+    }
+}
+
+internal sealed class AssignmentCursorConfiguration : IEntityTypeConfiguration<AssignmentCursor>
+{
+    public void Configure(EntityTypeBuilder<AssignmentCursor> builder)
+    {
+        builder.ToTable("AssignmentCursors");
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(200);
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
 

@@ -35,6 +35,7 @@ internal static class SalesConventions
         builder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<ActivityStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<TaskPriority>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<SalesRole>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<RecordScope>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<DecisionKind>().HaveConversion<string>().HaveMaxLength(20);

@@ -44,6 +44,23 @@ public sealed class SalesActivity : SalesRecord, IOwnedRecord
     /// <summary>The workflow instance that created it, if one did.</summary>
     public string? WorkflowInstanceId { get; set; }
 
-    /// <summary>The bookmark its workflow waits on until it is completed (human tasks).</summary>
+    /// <summary>The bookmark its workflow waits on until it is completed (human tasks); cleared when the workflow stops waiting.</summary>
     public string? WorkflowBookmarkId { get; set; }
+
+    public TaskPriority Priority { get; set; } = TaskPriority.Normal;
+
+    /// <summary>
+    /// The outcomes a person may complete it with (a workflow's task: its outcome ports). Empty means any outcome, as for
+    /// activities people plan themselves.
+    /// </summary>
+    public List<string> AllowedOutcomes { get; set; } = [];
+
+    /// <summary>When its workflow stopped waiting because it was overdue (it stays open, for the assignee or a manager to close).</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>
+    /// The workflow execution that created it (<c>instance:activity-instance:attempt</c>), unique: a step retried after a
+    /// crash finds its task instead of creating a second one.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
 }

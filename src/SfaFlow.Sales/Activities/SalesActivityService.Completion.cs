@@ -18,7 +18,7 @@ public sealed partial class SalesActivityService
         var activity = await db.Activities.FindInScopeAsync(id, by, cancellationToken);
         activity.CheckVersion(expectedVersion);
         RequirePlanned(activity, "completed");
-        await CompleteAsync(db, activity, outcome, cancellationToken);
+        await CompleteAsync(db, activity, outcome, by, cancellationToken);
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         return activity;
@@ -31,7 +31,7 @@ public sealed partial class SalesActivityService
         await using var db = await databases.OpenAsync(cancellationToken);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var activity = await PlanAsync(db, fields, by, cancellationToken);
-        await CompleteAsync(db, activity, outcome, cancellationToken);
+        await CompleteAsync(db, activity, outcome, by, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return activity;
@@ -50,7 +50,7 @@ public sealed partial class SalesActivityService
         return activity;
     }
 
-    private async Task CompleteAsync(ISalesDatabase db, SalesActivity activity, ActivityOutcome outcome, CancellationToken cancellationToken)
+    private async Task CompleteAsync(ISalesDatabase db, SalesActivity activity, ActivityOutcome outcome, SalesPrincipal by, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(outcome.Outcome))
         {
@@ -60,11 +60,12 @@ public sealed partial class SalesActivityService
         var now = clock.GetUtcNow();
         activity.Status = ActivityStatus.Done;
         activity.CompletedAt = now;
-        activity.Outcome = outcome.Outcome.Trim();
-        db.Raise(() => SalesEvents.Activity("ActivityCompleted", activity, now));
+        activity.Outcome = AllowedOutcome(activity, outcome.Outcome.Trim());
+        var completer = by.ToActor().UserId;
+        db.Raise(() => SalesEvents.Activity("ActivityCompleted", activity, now, outcome, completer));
         if (activity.Kind == ActivityKind.Task)
         {
-            db.Raise(() => SalesEvents.Activity("TaskCompleted", activity, now));
+            db.Raise(() => SalesEvents.Activity("TaskCompleted", activity, now, outcome, completer));
         }
         if (FieldRules.Clean(outcome.Note) is { } note)
         {
@@ -78,6 +79,24 @@ public sealed partial class SalesActivityService
         {
             deal.LastActivityAt = now;
         }
+    }
+
+    /// <summary>
+    /// The outcome as the activity's allowed outcomes spell it (any case matches), or any outcome when it lists none. The
+    /// rule lives here so that the API, imports and workflows refuse the same outcomes: a workflow task's outcomes are its
+    /// ports, and an outcome without a port would strand the workflow.
+    /// </summary>
+    /// <exception cref="RuleViolationException">The outcome is not one of the allowed ones (the message lists them).</exception>
+    private static string AllowedOutcome(SalesActivity activity, string outcome)
+    {
+        if (activity.AllowedOutcomes.Count == 0)
+        {
+            return outcome;
+        }
+
+        return activity.AllowedOutcomes.FirstOrDefault(o => string.Equals(o, outcome, StringComparison.OrdinalIgnoreCase))
+            ?? throw new RuleViolationException("outcome",
+                $"'{outcome}' is not an outcome of activity {activity.Id}; it is completed with one of: {string.Join(", ", activity.AllowedOutcomes)}.");
     }
 
     private static void RequirePlanned(SalesActivity activity, string what)

@@ -27,7 +27,11 @@ public static class SalesEvents
         return Of(name, "opportunity", deal.Id, payload, at);
     }
 
-    public static DomainEvent Activity(string name, SalesActivity activity, DateTimeOffset at)
+    /// <summary>
+    /// An activity's event. A completion also carries the note given with it and who completed it (null for a workflow or
+    /// the system), so that a workflow waiting on the task learns everything from the event alone.
+    /// </summary>
+    public static DomainEvent Activity(string name, SalesActivity activity, DateTimeOffset at, ActivityOutcome? completion = null, long? completedByUserId = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         return Of(name, "activity", activity.Id, new()
@@ -38,6 +42,7 @@ public static class SalesEvents
                 ["leadId"] = activity.LeadId, ["accountId"] = activity.AccountId, ["contactId"] = activity.ContactId,
                 ["opportunityId"] = activity.OpportunityId, ["ownerId"] = activity.OwnerId,
                 ["workflowInstanceId"] = activity.WorkflowInstanceId, ["workflowBookmarkId"] = activity.WorkflowBookmarkId,
+                ["priority"] = activity.Priority.ToString(), ["note"] = completion?.Note, ["completedByUserId"] = completedByUserId,
             },
         }, at);
     }

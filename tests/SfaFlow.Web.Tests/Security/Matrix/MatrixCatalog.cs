@@ -81,6 +81,14 @@ internal static partial class MatrixCatalog
         cases["ExportTasks"] = new RecordCase(MatrixResource.Task, Export);
         cases["GetMyTasks"] = new RecordCase(MatrixResource.Task, Mine);
         cases["CompleteTask"] = new RecordCase(MatrixResource.Task, Change, Outcome);
+        // Reassigning is for managers and admins (403 for others), of a task in their scope to an active user in it.
+        cases["ReassignTask"] = new RoleCase([SalesRole.Admin, SalesRole.Manager], async w =>
+            ($"/api/tasks/{(await w.SeedAsync(MatrixResource.Task, new CellOwner(MatrixProfiles.Outsider, "NorthEast"))).Id}/reassign",
+                $$"""{"userId": {{Num(w.UserId(MatrixProfiles.Mate))}}, "reason": "matrix"}"""));
+        cases["GetLeadTimeline"] = new RecordCase(Lead, Read);
+        cases["GetAccountTimeline"] = new RecordCase(Account, Read);
+        cases["GetContactTimeline"] = new RecordCase(Contact, Read);
+        cases["GetOpportunityTimeline"] = new RecordCase(Opportunity, Read);
 
         // Imports write records like creates: rows for owners outside the caller's scope are refused (422, nothing written).
         foreach (var (resource, name) in new[] { (Lead, "Leads"), (Account, "Accounts"), (Contact, "Contacts"), (Opportunity, "Opportunities") })

@@ -7,7 +7,8 @@ public sealed record SalesActivityView(
     long Id, int Version, ActivityKind Kind, string Subject, string? Notes, ActivityStatus Status,
     DateTimeOffset? DueAt, DateTimeOffset? StartAt, DateTimeOffset? EndAt, DateTimeOffset? CompletedAt, string? Outcome,
     long? LeadId, long? AccountId, long? ContactId, long? OpportunityId, long OwnerId, long? RegionId, long? CreatedByUserId,
-    string? WorkflowInstanceId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    string? WorkflowInstanceId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    TaskPriority Priority, IReadOnlyList<string> AllowedOutcomes, DateTimeOffset? EscalatedAt)
 {
     public static SalesActivityView From(SalesActivity activity)
     {
@@ -15,7 +16,8 @@ public sealed record SalesActivityView(
         return new(activity.Id, activity.Version, activity.Kind, activity.Subject, activity.Notes, activity.Status,
             activity.DueAt, activity.StartAt, activity.EndAt, activity.CompletedAt, activity.Outcome,
             activity.LeadId, activity.AccountId, activity.ContactId, activity.OpportunityId, activity.OwnerId, activity.RegionId,
-            activity.CreatedByUserId, activity.WorkflowInstanceId, activity.CreatedAt, activity.UpdatedAt);
+            activity.CreatedByUserId, activity.WorkflowInstanceId, activity.CreatedAt, activity.UpdatedAt,
+            activity.Priority, activity.AllowedOutcomes, activity.EscalatedAt);
     }
 }
 
@@ -27,6 +29,9 @@ public sealed record LogActivityRequest(ActivityFields? Fields, string? Outcome,
 
 /// <summary>The body of "complete": what came of the activity (required) and a note added to its notes.</summary>
 public sealed record CompleteActivityRequest(string? Outcome, string? Note);
+
+/// <summary>The body of "reassign": the new assignee (an active user in your scope) and why (audited; optional).</summary>
+public sealed record ReassignTaskRequest(long? UserId, string? Reason);
 
 /// <summary>The body of "cancel": why (audited; optional).</summary>
 public sealed record CancelActivityRequest(string? Reason);

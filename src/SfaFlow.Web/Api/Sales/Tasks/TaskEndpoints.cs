@@ -26,7 +26,23 @@ public static class TaskEndpoints
         group.MapPost("/{id:long}/complete", CompleteAsync).WithName("CompleteTask")
             .WithSummary("Completes a planned task with its outcome; a workflow waiting on it resumes (422 if it is not a planned task).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/reassign", ReassignAsync).WithName("ReassignTask")
+            .WithSummary("Gives a planned task to another active user in your scope (managers and admins; audited with the reason).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return endpoints;
+    }
+
+    private static async Task<IResult> ReassignAsync(long id, ReassignTaskRequest? body, SalesCaller caller, SalesActivityService activities,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        if (body?.UserId is not { } userId)
+        {
+            throw new RuleViolationException("userId", "Reassigning a task needs the new assignee (userId).");
+        }
+
+        var task = await activities.ReassignAsync(id, userId, body.Reason, RecordVersions.IfMatch(context.Request), caller.Principal, cancellationToken);
+        return RecordVersions.WithETag(SalesActivityView.From(task), task, context);
     }
 
     private static async Task<IResult> MineAsync(string? timeZone, SalesCaller caller, ISalesDatabaseFactory databases, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,0 +1,29 @@
+using SfaFlow.Plugins.Activities;
+
+namespace SfaFlow.Sales.Workflows.Assignment;
+
+/// <summary>
+/// Gives the record a new owner, chosen like a task's assignee (round-robin, fewest open tasks, region rules, ...). The
+/// change is audited to the workflow instance; a round-robin turn is committed with it.
+/// </summary>
+[Activity("Sfa.AssignOwner", Category = "Sales", DisplayName = "Assign owner",
+    Description = "Makes a person the owner of the lead, account, contact or opportunity: by round-robin, fewest open tasks, region rules, role in region, or by name.")]
+public sealed class AssignOwner : AssigningActivity
+{
+    [Output(Description = "The new owner's user id.")]
+    public Output<long> OwnerId { get; } = new();
+
+    [Output(Description = "The previous owner's user id.")]
+    public Output<long> PreviousOwnerId { get; } = new();
+
+    public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var record = RecordOf(context);
+        await using var db = await context.Service<ISalesDatabaseFactory>().OpenAsync(context.CancellationToken);
+        var owner = await AssigneeResolver.ResolveAsync(db, AssignmentOf(context, record), context.CancellationToken);
+        var previous = await RecordOwnerChange.ChangeAsync(db, record, owner, context.Principal(), context.CancellationToken);
+        context.SetOutput(OwnerId, owner);
+        context.SetOutput(PreviousOwnerId, previous);
+    }
+}
