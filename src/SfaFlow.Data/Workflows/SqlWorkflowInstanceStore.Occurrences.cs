@@ -36,6 +36,16 @@ internal sealed partial class SqlWorkflowInstanceStore
             """, cancellationToken, parameters) == 1;
     }
 
+    public async Task MarkOccurrenceStartedAsync(TriggerOccurrence occurrence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(occurrence);
+        await using var db = await OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(db.Database.GetDbConnection(), null, """
+            UPDATE "TriggerOccurrences" SET "StartedAt" = @now, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
+            WHERE "ScheduleKey" = @key AND "ScheduledAt" = @at
+            """, cancellationToken, ("@now", Epoch.Ms(clock.GetUtcNow())), ("@key", occurrence.ScheduleKey), ("@at", Epoch.Ms(occurrence.ScheduledAt)));
+    }
+
     public async Task<IReadOnlyList<TriggerOccurrence>> FindAbandonedOccurrencesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken);

@@ -85,6 +85,13 @@ public sealed partial class WorkflowEngine
         return node?.Descriptor?.Activity is not IEventTrigger trigger || trigger.Accepts(node.LiteralInputs(), payload, _services.Services);
     }
 
+    /// <summary>The fan-out of a scheduled trigger activity of the root flowchart with its literal inputs; null when it has none.</summary>
+    public (IScheduledFanOut FanOut, IReadOnlyDictionary<string, object?> Settings, IServiceProvider Services)? FanOutOf(WorkflowDefinition definition, string activityId)
+    {
+        var node = Prepare(definition).Root.Flowchart?.Activities.FirstOrDefault(n => n.Id == activityId);
+        return node?.Descriptor?.Activity is IScheduledFanOut fanOut ? (fanOut, node.LiteralInputs(), _services.Services) : null;
+    }
+
     /// <summary>Compiles the definition once; later calls with the same definition object reuse the plan.</summary>
     /// <exception cref="WorkflowDefinitionException">The definition has errors.</exception>
     public WorkflowPlan Prepare(WorkflowDefinition definition)

@@ -63,6 +63,13 @@ public sealed partial class WorkflowRuntime
     {
         try
         {
+            var definition = await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken);
+            if (engine.FanOutOf(definition, trigger.ActivityId) is { } fanOut)
+            {
+                await FanOutAsync(occurrence, trigger, fanOut.FanOut, fanOut.Settings, fanOut.Services, cancellationToken);
+                return true;
+            }
+
             await StartFromTriggerAsync(trigger, OccurrencePayload(trigger, occurrence.ScheduledAt), correlationId: null, occurrence, eventId: null, cancellationToken);
             return true;
         }
@@ -71,6 +78,22 @@ public sealed partial class WorkflowRuntime
             logger.LogError(exception, "Starting {ScheduleKey} for {ScheduledAt:O} failed; it is tried again when its claim expires.", trigger.ScheduleKey, occurrence.ScheduledAt);
             return false;
         }
+    }
+
+    /// <summary>
+    /// One instance per item of the occurrence, each started with an event id of its own (occurrence and item), so that
+    /// firing the occurrence again (a runtime died midway and its claim expired) starts only the items not started yet;
+    /// then the occurrence is marked started.
+    /// </summary>
+    private async Task FanOutAsync(TriggerOccurrence occurrence, WorkflowTrigger trigger, IScheduledFanOut fanOut,
+        IReadOnlyDictionary<string, object?> settings, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        foreach (var item in await fanOut.ExpandAsync(settings, occurrence.ScheduledAt, services, cancellationToken))
+        {
+            await StartFromTriggerAsync(trigger, item.Payload, item.CorrelationId, occurrence: null, $"{occurrence.InstanceId}/{item.CorrelationId}", cancellationToken);
+        }
+
+        await instances.MarkOccurrenceStartedAsync(occurrence, cancellationToken);
     }
 
     /// <summary>The occurrences of a scheduled trigger in (from, to], in time order.</summary>

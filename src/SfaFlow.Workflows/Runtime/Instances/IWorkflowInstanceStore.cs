@@ -57,6 +57,9 @@ public interface IWorkflowInstanceStore
     /// <summary>Claims one occurrence of a scheduled trigger; false when another runtime has it (or it already ran).</summary>
     Task<bool> TryClaimOccurrenceAsync(TriggerOccurrence occurrence, Lease claim, CancellationToken cancellationToken = default);
 
+    /// <summary>Marks an occurrence started when it started several instances (a fan-out), none of which carried it.</summary>
+    Task MarkOccurrenceStartedAsync(TriggerOccurrence occurrence, CancellationToken cancellationToken = default);
+
     /// <summary>Occurrences claimed by a runtime that died before starting their instance.</summary>
     Task<IReadOnlyList<TriggerOccurrence>> FindAbandonedOccurrencesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 }
