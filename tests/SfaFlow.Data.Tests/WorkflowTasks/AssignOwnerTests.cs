@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Data.Tests.Support;
 using SfaFlow.Sales.Organization;
+using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using static SfaFlow.Workflows.Tests.Support.Wf;
 
@@ -148,6 +149,33 @@ public sealed class AssignOwnerTests
         var owners = await db.Activities.Where(a => a.LeadId == lead.Id).OrderBy(a => a.Id).Select(a => a.OwnerId).ToListAsync();
         Assert.Equal([dachManager.Id, dora.Id], owners);
         Assert.Equal(owner.Id, await LeadOwnerAsync(host, lead.Id));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SameExecutionRunTwice_TakesOneRoundRobinTurn(bool leadAlreadyWithTheNextRep)
+    {
+        await using var host = await SalesWorkflowHost.CreateAsync();
+        var manager = await host.AddUserAsync("manager", SalesRole.Manager);
+        var anna = await host.AddUserAsync("anna");
+        await host.AddUserAsync("ben");
+        var lead = await host.AddLeadAsync(leadAlreadyWithTheNextRep ? anna.Id : manager.Id);
+        var definition = (await host.PublishAsync(AssignFlow(new JsonObject { ["assignBy"] = Literal("RoundRobin") }))).ToDefinition();
+
+        // The step saves the owner change (and the turn), then the process dies before the instance is saved; the runtime
+        // runs the same execution again (same instance, activity execution and attempt).
+        var options = new StartWorkflowOptions { InstanceId = "crashed", CorrelationId = $"lead:{lead.Id}" };
+        await host.Get<WorkflowEngine>().StartAsync(definition, options);
+        await host.Get<WorkflowEngine>().StartAsync(definition, options);
+
+        Assert.Equal(anna.Id, await LeadOwnerAsync(host, lead.Id));
+        await using var db = await host.OpenAsync();
+        Assert.Equal(anna.Id, (await db.AssignmentCursors.SingleAsync()).LastUserId);
+        var change = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.RecordType == "Lead" && e.RecordId == lead.Id && e.Field == "OwnerId");
+        Assert.Equal((Text(leadAlreadyWithTheNextRep ? anna.Id : manager.Id), Text(anna.Id), "crashed"), (change.OldValue, change.NewValue, change.ByWorkflowInstanceId));
+        var previous = leadAlreadyWithTheNextRep ? anna.Id : manager.Id;
+        Assert.Equal([$"owner {anna.Id} was {previous}", $"owner {anna.Id} was {previous}"], host.Lines.Lines);
     }
 
     internal static string AssignFlow(JsonObject inputs) => Json(
