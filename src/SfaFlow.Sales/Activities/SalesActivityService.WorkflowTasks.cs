@@ -98,6 +98,8 @@ public sealed partial class SalesActivityService
         RequirePlanned(task, "reassigned");
         var violations = new List<RuleViolation>();
         await violations.OwnerAsync(db, userId, task.RegionId, by, "a task", cancellationToken);
+        // The request names the new assignee userId; the owner rule calls it ownerId.
+        violations = [.. violations.Select(v => v with { Field = "userId" })];
         violations.ThrowIfAny($"Task {id} cannot go to user {userId}.");
         task.OwnerId = userId;
         db.Actor = by.ToActor(FieldRules.Clean(reason));
