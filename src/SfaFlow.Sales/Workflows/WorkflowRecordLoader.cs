@@ -10,22 +10,26 @@ namespace SfaFlow.Sales.Workflows;
 public static class WorkflowRecordLoader
 {
     /// <summary>
-    /// The record the instance's correlation id names (<c>lead:42</c>), or <see cref="WorkflowRecord.None"/> when it names
-    /// none. The workflow sees every record (its principal's scope is all), so nothing is filtered by scope here.
+    /// The record <paramref name="record"/> names (<c>lead:42</c>, an activity's input), else the one the instance's
+    /// correlation id names, or <see cref="WorkflowRecord.None"/> when it names none. The workflow sees every record (its
+    /// principal's scope is all), so nothing is filtered by scope here.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The correlation id names a record that does not exist (any more).</exception>
-    public static async Task<WorkflowRecord> LoadRecordAsync(this IActivityExecutionContext context)
+    /// <exception cref="InvalidOperationException">The input is not a lead, deal, account or contact, or the record does not exist (any more).</exception>
+    public static async Task<WorkflowRecord> LoadRecordAsync(this IActivityExecutionContext context, string? record = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!RecordReference.TryParse(context.CorrelationId, out var reference)
+        var given = !string.IsNullOrWhiteSpace(record);
+        if (!RecordReference.TryParse(given ? record!.Trim() : context.CorrelationId, out var reference)
             || reference.Type is not (RecordReference.Lead or RecordReference.Opportunity or RecordReference.Account or RecordReference.Contact))
         {
-            return WorkflowRecord.None;
+            return given
+                ? throw new InvalidOperationException($"{context.ActivityType} acts on leads, deals, accounts and contacts (lead:42, opportunity:7, account:3, contact:9), not on '{record}'.")
+                : WorkflowRecord.None;
         }
 
         var cancellationToken = context.CancellationToken;
         await using var db = await context.Service<ISalesDatabaseFactory>().OpenAsync(cancellationToken);
-        var record = reference.Type switch
+        var loaded = reference.Type switch
         {
             RecordReference.Lead => await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == reference.Id, cancellationToken) is { } lead
                 ? new WorkflowRecord { Views = new Dictionary<string, object?> { ["lead"] = LeadScriptView.Create(lead) }, Email = lead.Email, RegionId = lead.RegionId, OwnerId = lead.OwnerId }
@@ -36,9 +40,9 @@ public static class WorkflowRecordLoader
                 : null,
             _ => await LoadContactAsync(db, reference.Id, cancellationToken),
         };
-        return record is null
-            ? throw new InvalidOperationException($"{context.ActivityType}: the workflow's record '{reference}' does not exist.")
-            : record with { Reference = reference };
+        return loaded is null
+            ? throw new InvalidOperationException($"{context.ActivityType}: the record '{reference}' does not exist.")
+            : loaded with { Reference = reference };
     }
 
     private static async Task<WorkflowRecord?> LoadDealAsync(ISalesDatabase db, long id, CancellationToken cancellationToken)

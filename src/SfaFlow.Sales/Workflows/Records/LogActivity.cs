@@ -24,7 +24,7 @@ public sealed class LogActivity : WorkflowActivity
     [Input(Description = "Notes.", UIHint = "multiline", Order = 3)]
     public Input<string?> Notes { get; } = new();
 
-    [Input(Description = ActivityTarget.RecordDescription, UIHint = "singleline", Order = 4)]
+    [Input(Description = WorkflowRecord.RecordInputDescription, UIHint = "singleline", Order = 4)]
     public Input<string?> Record { get; } = new();
 
     [Input(DisplayName = "Owner", Description = "Who did it; the record's owner when empty.", UIHint = "singleline", Order = 5)]
@@ -36,8 +36,9 @@ public sealed class LogActivity : WorkflowActivity
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = await ActivityTarget.LoadAsync(context, context.GetInput(Record));
-        var fields = target.Fields(context.GetInput(Kind), context.GetInput(Subject) ?? "", context.GetInput(Notes), context.GetInput(OwnerId)) with { StartAt = context.Now };
+        var record = await context.LoadRecordAsync(context.GetInput(Record));
+        var fields = (record.ActivityAbout(context.GetInput(Kind), context.GetInput(Subject) ?? "", context.GetInput(Notes), context.GetInput(OwnerId))
+            ?? throw new InvalidOperationException($"{context.ActivityType} needs a record: set its input 'record' (lead:42), or start the workflow from a record's event (correlation id '{context.CorrelationId ?? "none"}').")) with { StartAt = context.Now };
         var logged = await context.Service<SalesActivityService>().LogAsync(fields, new ActivityOutcome(context.GetInput(Outcome) ?? "Done", context.GetInput(Notes)),
             context.Principal(), context.CancellationToken);
         context.SetOutput(ActivityId, logged.Id);

@@ -22,7 +22,7 @@ public sealed class ScheduleActivity : WorkflowActivity
     [Input(Description = "Notes.", UIHint = "multiline", Order = 2)]
     public Input<string?> Notes { get; } = new();
 
-    [Input(Description = ActivityTarget.RecordDescription, UIHint = "singleline", Order = 3)]
+    [Input(Description = WorkflowRecord.RecordInputDescription, UIHint = "singleline", Order = 3)]
     public Input<string?> Record { get; } = new();
 
     [Input(DisplayName = "In business days", Description = "How many business days from now (0: today, or the next business day).", UIHint = "singleline", DefaultValue = 1, Order = 4)]
@@ -49,9 +49,10 @@ public sealed class ScheduleActivity : WorkflowActivity
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = await ActivityTarget.LoadAsync(context, context.GetInput(Record));
-        var start = context.GetInput(At) ?? await StartAsync(context, target.RegionId);
-        var fields = target.Fields(context.GetInput(Kind), context.GetInput(Subject) ?? "", context.GetInput(Notes), context.GetInput(OwnerId)) with
+        var record = await context.LoadRecordAsync(context.GetInput(Record));
+        var start = context.GetInput(At) ?? await StartAsync(context, record.RegionId);
+        var fields = (record.ActivityAbout(context.GetInput(Kind), context.GetInput(Subject) ?? "", context.GetInput(Notes), context.GetInput(OwnerId))
+            ?? throw new InvalidOperationException($"{context.ActivityType} needs a record: set its input 'record' (lead:42), or start the workflow from a record's event (correlation id '{context.CorrelationId ?? "none"}').")) with
         {
             StartAt = start, EndAt = start + context.GetInput(Duration), DueAt = start,
         };
