@@ -20,7 +20,7 @@ internal sealed class ConnectionPlan
     /// </summary>
     public bool IsFollowed(IReadOnlyList<string> outcomes)
     {
-        var port = Connection.Source.Port ?? Plugins.Activities.WorkflowActivity.DoneOutcome;
+        var port = Connection.Source.Port ?? SfaFlow.Plugins.Activities.WorkflowActivity.DoneOutcome;
         for (var i = 0; i < outcomes.Count; i++)
         {
             if (string.Equals(outcomes[i], port, StringComparison.Ordinal))
