@@ -14,11 +14,14 @@ using SfaFlow.Sales.Mail;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
+using SfaFlow.Sales.Plugins;
 using SfaFlow.Sales.Products;
+using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
 using SfaFlow.Sales.Workflows.Http;
 using SfaFlow.Sales.Workflows.Tasks;
 using SfaFlow.Workflows;
+using SfaFlow.Workflows.Plugins;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
 
@@ -65,6 +68,7 @@ public static class SalesServiceCollectionExtensions
 
         // Lists, exports and imports, the same for every resource.
         services.TryAddSingleton<RecordLists>();
+        services.TryAddSingleton<RecordUpdater>();
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<CsvImporter>();
 
@@ -90,6 +94,9 @@ public static class SalesServiceCollectionExtensions
 
         // A completed task resumes the workflow waiting on it (through the outbox dispatcher).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventRoute, TaskCompletedRoute>());
+
+        // Plugins read and change records and plan tasks through the SDK's ISalesRecords and IRecordTasks, as their caller.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPluginHostServices, SalesPluginHostServices>());
 
         // Demo.
         services.TryAddSingleton<DemoOrganizationSeeder>();

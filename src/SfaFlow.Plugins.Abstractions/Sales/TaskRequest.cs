@@ -14,7 +14,7 @@ public sealed record TaskRequest(RecordRef Record, string Subject)
     /// <summary>When it is due; null for no due date.</summary>
     public DateTimeOffset? DueAt { get; init; }
 
-    /// <summary><c>Low</c>, <c>Normal</c> or <c>High</c>.</summary>
+    /// <summary><c>Low</c>, <c>Normal</c>, <c>High</c> or <c>Urgent</c>.</summary>
     public string Priority { get; init; } = "Normal";
 
     /// <summary>The outcomes the rep picks from when completing it; empty for a plain done.</summary>

@@ -22,11 +22,19 @@ public sealed record SalesPrincipal(
     public static SalesPrincipal ForWorkflow(string instanceId) =>
         new(0, "workflow", SalesRole.Admin, RecordScope.All, null, new HashSet<long>(), new HashSet<long>()) { WorkflowInstanceId = instanceId };
 
+    /// <summary>A plugin acting on its own (an event listener): every record, changes audited with the plugin named in the reason.</summary>
+    public static SalesPrincipal ForPlugin(string pluginId) =>
+        new(0, $"plugin:{pluginId}", SalesRole.Admin, RecordScope.All, null, new HashSet<long>(), new HashSet<long>()) { PluginId = pluginId };
+
     /// <summary>Set when a workflow acts (see <see cref="ForWorkflow"/>); its user id is then 0, no person.</summary>
     public string? WorkflowInstanceId { get; init; }
 
+    /// <summary>Set when a plugin acts on its own (see <see cref="ForPlugin"/>); its user id is then 0, no person.</summary>
+    public string? PluginId { get; init; }
+
     /// <summary>Who the audit log records for a change made by this principal.</summary>
-    public ChangeActor ToActor(string? reason = null) => new(UserId == 0 ? null : UserId, WorkflowInstanceId, reason);
+    public ChangeActor ToActor(string? reason = null) =>
+        new(UserId == 0 ? null : UserId, WorkflowInstanceId, PluginId is null ? reason : $"Plugin {PluginId}{(reason is null ? "" : $": {reason}")}");
 
     /// <summary>Managers and admins may override stage gates and the pipeline's order (with a reason, audited).</summary>
     public bool CanOverrideStageRules => Role is SalesRole.Admin or SalesRole.Manager;

@@ -36,7 +36,7 @@ public static class WorkflowRecordLoader
                 : null,
             RecordReference.Opportunity => await LoadDealAsync(db, reference.Id, cancellationToken),
             RecordReference.Account => await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == reference.Id, cancellationToken) is { } account
-                ? new WorkflowRecord { Views = new Dictionary<string, object?> { ["account"] = AccountView(account) }, RegionId = account.RegionId, OwnerId = account.OwnerId }
+                ? new WorkflowRecord { Views = new Dictionary<string, object?> { ["account"] = AccountScriptView.Create(account) }, RegionId = account.RegionId, OwnerId = account.OwnerId }
                 : null,
             _ => await LoadContactAsync(db, reference.Id, cancellationToken),
         };
@@ -59,7 +59,7 @@ public static class WorkflowRecordLoader
         var views = new Dictionary<string, object?> { ["opportunity"] = OpportunityScriptView.Create(deal, stage, activities) };
         if (account is not null)
         {
-            views["account"] = AccountView(account);
+            views["account"] = AccountScriptView.Create(account);
         }
 
         return new WorkflowRecord { Views = views, RegionId = deal.RegionId, OwnerId = deal.OwnerId };
@@ -74,42 +74,12 @@ public static class WorkflowRecordLoader
         }
 
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == contact.AccountId, cancellationToken);
-        var views = new Dictionary<string, object?> { ["contact"] = ContactView(contact) };
+        var views = new Dictionary<string, object?> { ["contact"] = ContactScriptView.Create(contact) };
         if (account is not null)
         {
-            views["account"] = AccountView(account);
+            views["account"] = AccountScriptView.Create(account);
         }
 
         return new WorkflowRecord { Views = views, Email = contact.Email, RegionId = contact.RegionId, OwnerId = contact.OwnerId };
     }
-
-    /// <summary>An account as templates see it: plain values, camelCase names.</summary>
-    private static Dictionary<string, object?> AccountView(Account account) => new()
-    {
-        ["id"] = account.Id,
-        ["name"] = account.Name,
-        ["website"] = account.Website,
-        ["phone"] = account.Phone,
-        ["city"] = account.City,
-        ["country"] = account.Country,
-        ["industry"] = account.Industry,
-        ["lifecycle"] = account.Lifecycle.ToString(),
-        ["regionId"] = account.RegionId,
-        ["ownerId"] = account.OwnerId,
-    };
-
-    /// <summary>A contact as templates see it.</summary>
-    private static Dictionary<string, object?> ContactView(Contact contact) => new()
-    {
-        ["id"] = contact.Id,
-        ["accountId"] = contact.AccountId,
-        ["firstName"] = contact.FirstName,
-        ["lastName"] = contact.LastName,
-        ["name"] = $"{contact.FirstName} {contact.LastName}",
-        ["title"] = contact.Title,
-        ["email"] = contact.Email,
-        ["phone"] = contact.Phone,
-        ["regionId"] = contact.RegionId,
-        ["ownerId"] = contact.OwnerId,
-    };
 }

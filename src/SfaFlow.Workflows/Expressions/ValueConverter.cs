@@ -178,6 +178,18 @@ public static class ValueConverter
         _ => null,
     };
 
+    /// <summary>
+    /// Plain .NET data for a JSON element all the way down: strings, booleans, numbers (<see cref="long"/> when whole, else
+    /// <see cref="double"/>), null, <c>Dictionary&lt;string, object?&gt;</c> for objects and <c>List&lt;object?&gt;</c> for
+    /// arrays: what plugins and other code outside the engine receive, with no JSON types to know.
+    /// </summary>
+    public static object? ToPlain(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => ToPlain(p.Value), StringComparer.Ordinal),
+        JsonValueKind.Array => element.EnumerateArray().Select(ToPlain).ToList(),
+        _ => FromJsonElement(element),
+    };
+
     private static bool IsWholeNumberType(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) ||
         type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte);

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SfaFlow.Plugins.Activities;
-using SfaFlow.Sales.Accounts;
-using SfaFlow.Sales.Leads;
-using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Records;
-using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales.Workflows.Records;
 
@@ -37,23 +32,9 @@ public sealed class UpdateRecord : WorkflowActivity
         var type = (context.GetInput(Entity) ?? RecordReference.Lead).Trim().ToLowerInvariant();
         var id = context.RecordId(type, context.GetInput(RecordId), "recordId");
         var changes = context.GetInput(Fields) ?? [];
-        var by = context.Principal();
-        var scripts = context.Service<ScriptHost>();
-        var token = context.CancellationToken;
-        await using var db = await context.Service<ISalesDatabaseFactory>().OpenAsync(token);
         try
         {
-            SalesRecord updated = type switch
-            {
-                RecordReference.Lead => await UpdateLeadAsync(context, await db.Leads.AsNoTracking().FindInScopeAsync(id, by, token), changes, scripts),
-                RecordReference.Account => await context.Service<AccountService>().UpdateAsync(id,
-                    RecordFieldChanges.Apply<AccountFields>(await db.Accounts.AsNoTracking().FindInScopeAsync(id, by, token), changes, type, scripts, token), null, by, token),
-                RecordReference.Contact => await context.Service<ContactService>().UpdateAsync(id,
-                    RecordFieldChanges.Apply<ContactFields>(await db.Contacts.AsNoTracking().FindInScopeAsync(id, by, token), changes, type, scripts, token), null, by, token),
-                RecordReference.Opportunity => await context.Service<OpportunityService>().UpdateAsync(id,
-                    RecordFieldChanges.Apply<OpportunityFields>(await db.Opportunities.AsNoTracking().Include(o => o.Lines).FindInScopeAsync(id, by, token), changes, type, scripts, token, "lines"), null, by, token),
-                _ => throw new InvalidOperationException($"Sfa.UpdateRecord changes a lead, account, contact or opportunity, not a '{type}'."),
-            };
+            var updated = await context.Service<RecordUpdater>().UpdateAsync(type, id, changes, context.Principal(), context.CancellationToken);
             context.SetOutput(Version, updated.Version);
         }
         catch (RuleViolationException refused)
@@ -62,11 +43,5 @@ public sealed class UpdateRecord : WorkflowActivity
             var fields = refused.Violations.Select(v => $"{v.Field}: {v.Message}");
             throw new InvalidOperationException($"The {type} {id} was not updated. {refused.Message} {string.Join(" ", fields)}".TrimEnd(), refused);
         }
-    }
-
-    private static async Task<Lead> UpdateLeadAsync(IActivityExecutionContext context, Lead lead, Dictionary<string, object?> changes, ScriptHost scripts)
-    {
-        var fields = RecordFieldChanges.Apply<LeadFields>(lead, changes, RecordReference.Lead, scripts, context.CancellationToken);
-        return await context.Service<LeadService>().UpdateAsync(lead.Id, fields, null, context.Principal(), context.CancellationToken);
     }
 }
