@@ -20,7 +20,7 @@ public sealed class ScoreOpportunity : WorkflowActivity
     public Input<string?> Opportunity { get; } = new();
 
     /// <summary>Whether to set the deal's probability.</summary>
-    [Input(DisplayName = "Write probability", Description = "Set the deal's probability to the prediction (an open deal only; validated and audited like an edit).",
+    [Input(DisplayName = "Write probability", Description = "Set the deal's probability to the prediction (an open deal only; as an override of its stage's probability, validated and audited like an edit).",
         UIHint = "checkbox", DefaultValue = false, Order = 1)]
     public Input<bool> WriteProbability { get; } = new();
 
@@ -54,7 +54,7 @@ public sealed class ScoreOpportunity : WorkflowActivity
         }
         else if (context.GetInput(WriteProbability))
         {
-            await records.UpdateAsync(record, new Dictionary<string, object?> { ["probability"] = prediction.Probability }, context.CancellationToken);
+            await records.UpdateAsync(record, new Dictionary<string, object?> { ["probabilityOverride"] = prediction.Probability }, context.CancellationToken);
         }
 
         context.SetOutput(Probability, prediction.Probability);

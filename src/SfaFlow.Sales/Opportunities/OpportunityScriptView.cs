@@ -21,6 +21,7 @@ public static class OpportunityScriptView
             ["id"] = deal.Id,
             ["name"] = deal.Name,
             ["accountId"] = deal.AccountId,
+            ["leadId"] = deal.LeadId,
             ["pipelineId"] = deal.PipelineId,
             ["stageId"] = deal.StageId,
             ["stage"] = stage.Name,

@@ -63,7 +63,7 @@ public sealed class PredictiveScoringPluginTests : IDisposable
         Assert.Equal((DealField.Country, WinFactor.Neutral), (factors[1].Field, factors[1].Direction));
         Assert.StartsWith("Win probability 71 %, from 5 won and 5 lost deals", context.Output(activity.Explanation), StringComparison.Ordinal);
         var update = Assert.Single(_records.Updates);
-        Assert.Equal((deal, 71), (update.Record, (int)update.Changes["probability"]!));
+        Assert.Equal((deal, 71), (update.Record, (int)update.Changes["probabilityOverride"]!));
         Assert.Empty(context.Outcomes);
     }
 
