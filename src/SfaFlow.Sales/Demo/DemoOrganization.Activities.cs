@@ -17,8 +17,8 @@ internal sealed partial class DemoOrganization
     private void AddActivities()
     {
         var contacts = Contacts.ToLookup(c => c.AccountId);
-        var activities = new List<SalesActivity>();
-        Add(DealActivityCount, Opportunities.Select(DealSubject).ToList(), [0.32f, 0.25f, 0.18f, 0.13f, 0.12f]);
+        var activities = ProposalTasks();
+        Add(DealActivityCount - activities.Count, Opportunities.Select(DealSubject).ToList(), [0.32f, 0.25f, 0.18f, 0.13f, 0.12f]);
         Add(LeadActivityCount, Leads.Select(LeadSubject).ToList(), [0.45f, 0.40f, 0.05f, 0.10f, 0f]);
         Add(AccountActivityCount, Accounts.Select(AccountSubject).ToList(), [0.30f, 0.20f, 0.20f, 0.15f, 0.15f]);
 

@@ -12,6 +12,10 @@ internal sealed partial class DemoOrganization
     private const string HasLostReason = "opportunity.lostReason != null && opportunity.lostReason.trim().length > 0";
     private const string CanBecomeOrder = "opportunity.amount > 0 && opportunity.lines.length > 0";
 
+    /// <summary>The task <c>workflows/opportunity-stage-gates.json</c> gives a deal's owner when the deal enters Proposal.</summary>
+    private const string SendProposalTask = "Send proposal";
+    private const string ProposalSent = $"opportunity.completedTasks.includes('{SendProposalTask}')";
+
     /// <summary>How many days deals typically stay in each open stage: what the history simulation draws around.</summary>
     private readonly Dictionary<long, double> _typicalDays = [];
 
@@ -23,7 +27,8 @@ internal sealed partial class DemoOrganization
             Open("Qualification", 20, ForecastCategory.Pipeline, 21, 10, HasAmount, "Enter an estimated amount to qualify the deal."),
             Open("Needs Analysis", 40, ForecastCategory.Pipeline, 21, 14, HasProducts, "Add at least one product before the needs analysis."),
             Open("Proposal", 60, ForecastCategory.BestCase, 14, 12, $"{HasAmount} && {HasCloseDate}", "A proposal needs an amount and an expected close date."),
-            Open("Negotiation", 80, ForecastCategory.Commit, 14, 10, HasCloseDate, "Negotiation needs an expected close date."),
+            Open("Negotiation", 80, ForecastCategory.Commit, 14, 10, $"{HasCloseDate} && {ProposalSent}",
+                $"Negotiation needs an expected close date and the task '{SendProposalTask}' completed (the proposal went out)."),
             Won("Closed Won"),
             Lost("Closed Lost"),
         ]);

@@ -43,10 +43,15 @@ public sealed partial class WorkflowRuntime
             }
 
             var instance = await StartFromTriggerAsync(trigger, payload, correlationId, occurrence: null, eventId, cancellationToken);
-            startedByEvent.Add(instance?.Id ?? EventInstanceId(eventId!, trigger));
             if (instance is not null)
             {
+                startedByEvent.Add(instance.Id);
                 started.Add(instance);
+            }
+            else if (eventId is not null)
+            {
+                // A repeat (this event started it before), or refused by the activation strategy (then no such instance exists).
+                startedByEvent.Add(EventInstanceId(eventId, trigger));
             }
         }
 

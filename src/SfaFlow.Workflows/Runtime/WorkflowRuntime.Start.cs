@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Instances;
@@ -80,20 +81,45 @@ public sealed partial class WorkflowRuntime
     /// <summary>
     /// Starts an instance at one of its definition's triggers (an event arrived, a timer fired). A scheduled occurrence or
     /// an event with an id fixes the instance id, so that it can start only one instance.
+    /// <para>
+    /// The definition's activation strategy (Elsa's <c>options.activationStrategyType</c>) may refuse the start: a
+    /// correlated singleton, for example, starts nothing for a record while an instance for it still runs.
+    /// </para>
     /// </summary>
-    /// <returns>The instance; null when the event with <paramref name="eventId"/> started it before.</returns>
+    /// <returns>
+    /// The instance; null when the event with <paramref name="eventId"/> started it before, or the activation strategy refused it.
+    /// </returns>
     private async Task<WorkflowInstance?> StartFromTriggerAsync(
         WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken)
     {
         var definition = await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken);
-        return await StartAsync(definition, new StartWorkflowOptions
+        var strategy = ActivationStrategies.Of(definition);
+        if (ActivationStrategies.LockKey(strategy, definition.DefinitionId, correlationId) is not { } key)
+        {
+            return await StartFromTriggerAsync(definition, trigger, payload, correlationId, occurrence, eventId, cancellationToken);
+        }
+
+        // Held until the new instance is committed, so that a second start here sees it running.
+        using var _ = await _locks.AcquireAsync(key, cancellationToken);
+        if (!await ActivationStrategies.AllowsAsync(instances, strategy, definition.DefinitionId, correlationId, cancellationToken))
+        {
+            logger.LogInformation("{DefinitionId} did not start for {CorrelationId}: its activation strategy ({Strategy}) allows no second running instance.",
+                definition.DefinitionId, correlationId, strategy);
+            return null;
+        }
+
+        return await StartFromTriggerAsync(definition, trigger, payload, correlationId, occurrence, eventId, cancellationToken);
+    }
+
+    private async Task<WorkflowInstance?> StartFromTriggerAsync(WorkflowDefinition definition,
+        WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken) =>
+        await StartAsync(definition, new StartWorkflowOptions
         {
             InstanceId = occurrence?.InstanceId ?? (eventId is null ? null : EventInstanceId(eventId, trigger)),
             CorrelationId = correlationId,
             TriggerActivityId = trigger.ActivityId,
             TriggerPayload = payload,
         }, occurrence, eventId, cancellationToken);
-    }
 
     private async Task<WorkflowDefinition> ResolveAsync(string definitionId, string? versionId, CancellationToken cancellationToken)
     {

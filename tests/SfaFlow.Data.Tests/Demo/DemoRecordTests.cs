@@ -26,16 +26,24 @@ public sealed class DemoRecordTests(SeededDemo demo)
     [Fact]
     public void StageGates_HoldForEveryDealThatEnteredTheirStage()
     {
-        // The deal as scripts see it: its fields in camelCase (the shape the stage-gate service gives `opportunity`).
+        // The deal as scripts see it: its fields in camelCase and its completed tasks' subjects (the shape the stage-gate
+        // service gives `opportunity`).
         var stages = demo.Stages;
         var entered = demo.StageChanges.ToLookup(c => c.OpportunityId, c => stages[c.ToStageId]);
+        var completedTasks = demo.Activities.Where(a => a.Kind == ActivityKind.Task && a.Status == ActivityStatus.Done && a.OpportunityId is not null)
+            .ToLookup(a => a.OpportunityId!.Value, a => a.Subject);
         var engine = new Engine(o => o.Strict());
         Assert.All(demo.Opportunities, deal =>
         {
             engine.Execute($"var opportunity = {JsonSerializer.Serialize(deal, CamelCase)};");
+            engine.Execute($"opportunity.completedTasks = {JsonSerializer.Serialize(completedTasks[deal.Id])};");
             Assert.All(entered[deal.Id].Where(s => s.GateCondition is not null), stage =>
                 Assert.True(engine.Evaluate(stage.GateCondition!).AsBoolean(), $"Deal {deal.Id} entered {stage.Name} without passing `{stage.GateCondition}`."));
         });
+        // Negotiation in New Business waits for the proposal (workflows/opportunity-stage-gates.json), and deals did get there.
+        var negotiation = demo.Pipelines.SelectMany(p => p.Stages).Single(st => st.Name == "Negotiation");
+        Assert.Contains("opportunity.completedTasks.includes('Send proposal')", negotiation.GateCondition, StringComparison.Ordinal);
+        Assert.Contains(demo.StageChanges, c => c.ToStageId == negotiation.Id);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Data.Tests.Sales;
 using SfaFlow.Data.Tests.Support;
 using SfaFlow.Sales.Opportunities;
+using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Tests.Support;
 using static SfaFlow.Data.Tests.SalesWorkflows.TriggerWorld;
@@ -46,5 +49,71 @@ public sealed class ScheduleTriggerTests
         Assert.Equal((1, 0), (started, again));
         var instance = Assert.Single(await world.InstancesAsync("stalled-deals"));
         Assert.Equal(($"opportunity:{stalled.Id}", "Old engines 15"), (instance.CorrelationId, instance.Variables["Deal"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task AnOccurrenceFiredAgainAfterACrashMidway_StartsEachRecordsWorkflowExactlyOnce()
+    {
+        using var crash = new CancellationTokenSource();
+        var sink = new CrashingSink(crash);
+        await using var host = await SalesHost.CreateAsync(services => services.AddSingleton<ITextSink>(sink));
+        var s = await SalesScenario.CreateAsync(host);
+        var world = new TriggerWorld(host);
+        var deals = host.Get<OpportunityService>();
+        var names = new Dictionary<string, string>();
+        foreach (var name in new[] { "Alpha", "Bravo", "Charlie" })
+        {
+            var deal = await deals.CreateAsync(Deals.Fields(s, name, 1000m, "EUR", new DateOnly(2027, 3, 31)), new(), s.Rep);
+            names[$"opportunity:{deal.Id}"] = name;
+        }
+
+        await world.PublishAsync("each-deal",
+            [Wf.Activity("morning", "Sfa.Schedule", new()
+            {
+                ["cronExpression"] = Wf.Literal("0 0 8 * * *"), ["recordType"] = Wf.Literal("Opportunity"), ["query"] = Wf.Literal("status=Open"),
+            }, canStartWorkflow: true),
+             Wf.WriteLineJs("say", "getOutputFrom('morning', 'Record').name")],
+            [Wf.Connect("morning", "say")]);
+        var trigger = (await host.Get<IWorkflowDefinitionStore>().ListScheduledTriggersAsync()).Single(t => t.DefinitionId == "each-deal");
+        var from = host.Clock.GetUtcNow();
+
+        // The runtime claims the occurrence, starts the first deal's workflow, and dies while running the second's.
+        sink.CrashOn = "Bravo";
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.Runtime.FireTriggerOccurrencesAsync(trigger, from, from.AddDays(1), crash.Token));
+        var beforeTheCrash = await world.InstancesAsync("each-deal");
+        Assert.Equal(["Alpha"], beforeTheCrash.Select(i => names[i.CorrelationId!]));
+
+        // Its claim on the occurrence expires; recovery (here, or in any runtime) fires the same occurrence again.
+        sink.CrashOn = null;
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await world.Runtime.RecoverAsync();
+        await world.Runtime.RecoverAsync();
+        var again = await world.Runtime.FireTriggerOccurrencesAsync(trigger, from, from.AddDays(1));
+
+        var instances = await world.InstancesAsync("each-deal");
+        Assert.Equal(["Alpha", "Bravo", "Charlie"], instances.Select(i => names[i.CorrelationId!]).Order());
+        Assert.All(instances, i => Assert.Equal(WorkflowSubStatus.Finished, i.SubStatus));
+        Assert.Equal(beforeTheCrash[0].Id, instances.Single(i => names[i.CorrelationId!] == "Alpha").Id);
+        Assert.Equal(0, again);
+        // Alpha's committed run is not repeated; Bravo's run died before its commit, so it ran again (at least once, committed once).
+        Assert.Equal(1, sink.Lines.Count(l => l == "Alpha"));
+        Assert.Equal(1, sink.Lines.Count(l => l == "Charlie"));
+    }
+
+    /// <summary>Collects what workflows write, and cancels the runtime's token when a given line is written: a process dying mid-run.</summary>
+    private sealed class CrashingSink(CancellationTokenSource crash) : ITextSink
+    {
+        public List<string?> Lines { get; } = [];
+
+        public string? CrashOn { get; set; }
+
+        public void WriteLine(string? text)
+        {
+            Lines.Add(text);
+            if (text == CrashOn)
+            {
+                crash.Cancel();
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ public sealed class SampleCatalogTests
     {
         await using var world = await SampleWorld.CreateAsync();
         var files = Directory.GetFiles(SampleWorld.Folder, "*.json").Order(StringComparer.Ordinal).ToList();
-        Assert.Superset(new HashSet<string>(["lead-qualification.json", "opportunity-stage-gates.json", "won-deal-to-order.json"]),
+        Assert.Superset(new HashSet<string>(["lead-qualification.json", "opportunity-stage-gates.json", "stalled-deal-escalation.json", "won-deal-to-order.json"]),
             files.Select(Path.GetFileName).ToHashSet()!);
 
         foreach (var file in files)

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Data.Tests.Support;
+using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Organization;
+using SfaFlow.Sales.Security;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
 using static SfaFlow.Workflows.Tests.Support.Wf;
@@ -149,6 +151,56 @@ public sealed class AssignOwnerTests
         var owners = await db.Activities.Where(a => a.LeadId == lead.Id).OrderBy(a => a.Id).Select(a => a.OwnerId).ToListAsync();
         Assert.Equal([dachManager.Id, dora.Id], owners);
         Assert.Equal(owner.Id, await LeadOwnerAsync(host, lead.Id));
+    }
+
+    [Fact]
+    public async Task LeastOpenTasks_GivesTheRecordToTheRepWithFewestPlannedTasks()
+    {
+        await using var host = await SalesWorkflowHost.CreateAsync();
+        var owner = await host.AddUserAsync("owner", SalesRole.Manager);
+        var busy = await host.AddUserAsync("busy");
+        var free = await host.AddUserAsync("free");
+        await host.AddUserAsync("idle");
+        var other = await host.AddLeadAsync(owner.Id);
+        var tasks = host.Get<SalesActivityService>();
+        var by = SalesPrincipal.ForWorkflow("seed");
+        foreach (var assignee in new[] { busy.Id, busy.Id })
+        {
+            await tasks.PlanAsync(new ActivityFields { Kind = ActivityKind.Task, Subject = "Open", LeadId = other.Id, OwnerId = assignee }, by);
+        }
+
+        // Done tasks, and open activities that are not tasks, are no open work: "free" and "idle" tie, and the lower id wins.
+        // The owner, a manager without tasks, is not in the pool of reps.
+        var done = await tasks.PlanAsync(new ActivityFields { Kind = ActivityKind.Task, Subject = "Done", LeadId = other.Id, OwnerId = free.Id }, by);
+        await tasks.CompleteAsync(done.Id, new ActivityOutcome("Done"), null, by);
+        await tasks.PlanAsync(new ActivityFields { Kind = ActivityKind.Call, Subject = "Call", LeadId = other.Id, OwnerId = free.Id }, by);
+        await host.PublishAsync(AssignFlow(new JsonObject { ["assignBy"] = Literal("LeastOpenTasks") }));
+        var lead = await host.AddLeadAsync(owner.Id);
+
+        var instance = await host.Runtime.StartAsync("test", new StartRequest { CorrelationId = $"lead:{lead.Id}" });
+
+        Assert.Empty(instance.Incidents);
+        Assert.Equal(free.Id, await LeadOwnerAsync(host, lead.Id));
+        Assert.Equal([$"owner {free.Id} was {owner.Id}"], host.Lines.Lines);
+    }
+
+    [Fact]
+    public async Task RecordOwner_KeepsTheOwner_AndNotesItToTheWorkflowInstance()
+    {
+        await using var host = await SalesWorkflowHost.CreateAsync();
+        var owner = await host.AddUserAsync("owner");
+        await host.AddUserAsync("other");
+        var lead = await host.AddLeadAsync(owner.Id);
+        await host.PublishAsync(AssignFlow(new JsonObject { ["assignBy"] = Literal("RecordOwner") }));
+
+        var instance = await host.Runtime.StartAsync("test", new StartRequest { CorrelationId = $"lead:{lead.Id}" });
+
+        Assert.Empty(instance.Incidents);
+        Assert.Equal(owner.Id, await LeadOwnerAsync(host, lead.Id));
+        Assert.Equal([$"owner {owner.Id} was {owner.Id}"], host.Lines.Lines);
+        await using var db = await host.OpenAsync();
+        var noted = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.RecordType == "Lead" && e.RecordId == lead.Id && e.Field == "OwnerId");
+        Assert.Equal((Text(owner.Id), Text(owner.Id), instance.Id), (noted.OldValue, noted.NewValue, noted.ByWorkflowInstanceId));
     }
 
     [Theory]

@@ -1,9 +1,17 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SfaFlow.Data.Sales;
 using SfaFlow.Data.Tests.Support;
+using SfaFlow.Sales;
 using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Workflows;
+using SfaFlow.Sales.Workflows.Assignment;
+using SfaFlow.Workflows.Definitions;
+using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime;
+using SfaFlow.Workflows.Runtime.Definitions;
 using static SfaFlow.Workflows.Tests.Support.Wf;
 
 namespace SfaFlow.Data.Tests.WorkflowTasks;
@@ -78,6 +86,62 @@ public sealed class AssignmentTests
         Assert.Equal(secondRun.Bookmarks.Single(b => b.Name == "Sfa.Task").Id, task.WorkflowBookmarkId);
         Assert.NotEqual(firstRun.Bookmarks.Single(b => b.Name == "Sfa.Task").Id, task.WorkflowBookmarkId);
         Assert.Equal(rep.Id, (await db.AssignmentCursors.SingleAsync()).LastUserId);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TwoRoundRobinTurnsAtOnce_TheLaterSaveIsRefused_AnIncidentWhoseRetryTakesTheNextRep(bool poolHadTurnsBefore)
+    {
+        RacingSalesDatabases? race = null;
+        await using var host = await SalesHost.CreateAsync(services => services.AddSingleton<ISalesDatabaseFactory>(provider =>
+            race = new RacingSalesDatabases(ActivatorUtilities.CreateInstance<EfSalesDatabaseFactory>(provider))));
+        var owner = await host.AddUserAsync("owner", SfaFlow.Sales.Organization.SalesRole.Manager);
+        long[] reps = [(await host.AddUserAsync("a")).Id, (await host.AddUserAsync("b")).Id, (await host.AddUserAsync("c")).Id];
+        var definition = ElsaJsonReader.Read(TaskFlows.CallBack(new JsonObject { ["assignBy"] = Literal("RoundRobin") })).GetDefinitionOrThrow();
+        await host.Get<WorkflowDefinitionManager>().ImportAsync(definition, publish: true);
+        var runtime = host.Get<WorkflowRuntime>();
+        if (poolHadTurnsBefore)
+        {
+            await runtime.StartAsync("test", new StartRequest { CorrelationId = $"lead:{await AddLeadAsync(host, owner.Id)}" });
+        }
+
+        // Between this run's read of the cursor and its save, another run takes a turn on the same pool and commits first.
+        var rivalLead = await AddLeadAsync(host, owner.Id);
+        race!.Rival = new AssignmentRequest(AssignmentMode.RoundRobin, new RecordReference(RecordReference.Lead, rivalLead));
+        var lead = await AddLeadAsync(host, owner.Id);
+        var refused = await runtime.StartAsync("test", new StartRequest { CorrelationId = $"lead:{lead}" });
+
+        // Both read the same place: the rival got that turn, and this run's save is refused (no duplicate turn, no task).
+        var turn = poolHadTurnsBefore ? reps[1] : reps[0];
+        Assert.Equal(turn, race.RivalGot);
+        // The cursor's version moved (or, for a pool's first turn, its row now exists): the save fails, the step is an incident.
+        var expected = poolHadTurnsBefore ? typeof(DbUpdateConcurrencyException) : typeof(DbUpdateException);
+        Assert.Equal(expected.FullName, Assert.Single(refused.Incidents).ExceptionType);
+        Assert.Empty(await TaskOwnersAsync(host, lead));
+
+        var retried = await runtime.RetryAsync(refused.Id);
+
+        Assert.Equal([poolHadTurnsBefore ? reps[2] : reps[1]], await TaskOwnersAsync(host, lead));
+        Assert.NotEqual(turn, (await TaskOwnersAsync(host, lead))[0]);
+        Assert.Equal(WorkflowSubStatus.Suspended, retried.SubStatus);
+        await using var db = await host.OpenAsync();
+        Assert.Equal((await TaskOwnersAsync(host, lead))[0], (await db.AssignmentCursors.SingleAsync()).LastUserId);
+    }
+
+    private static async Task<long> AddLeadAsync(SalesHost host, long ownerId)
+    {
+        await using var db = await host.OpenAsync();
+        var lead = new SfaFlow.Sales.Leads.Lead { Name = "Lead", OwnerId = ownerId };
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync();
+        return lead.Id;
+    }
+
+    private static async Task<List<long>> TaskOwnersAsync(SalesHost host, long leadId)
+    {
+        await using var db = await host.OpenAsync();
+        return await db.Activities.Where(a => a.LeadId == leadId).Select(a => a.OwnerId).ToListAsync();
     }
 
     private static async Task<long> StartForNewLeadAsync(SalesWorkflowHost host, long leadOwner)

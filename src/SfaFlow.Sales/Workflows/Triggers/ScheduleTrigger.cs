@@ -30,7 +30,7 @@ public sealed class ScheduleTrigger : WorkflowActivity, IScheduledFanOut
     [Input(Description = "List filters as in the API's lists, e.g. 'status=Open&amountInReportingCurrencyMin=10000'; empty: every record.", UIHint = "singleline")]
     public Input<string?> Query { get; } = new();
 
-    [Input(Description = "JavaScript over `opportunity` (with daysInStage, stallThresholdDays, isStalled) or `lead`; empty: every record the query lists.", UIHint = "code-editor")]
+    [Input(Description = "JavaScript over `opportunity` (with daysInStage, stallThresholdDays, isStalled, ownerName) or `lead`; empty: every record the query lists.", UIHint = "code-editor")]
     public Input<string?> Condition { get; } = new();
 
     [Output(Description = "The record as scripts see it.")]
@@ -62,6 +62,7 @@ public sealed class ScheduleTrigger : WorkflowActivity, IScheduledFanOut
                 await using (var db = await services.GetRequiredService<ISalesDatabaseFactory>().OpenAsync(cancellationToken))
                 {
                     var stages = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+                    var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
                     await foreach (var deal in lists.StreamAsync(SalesLists.Opportunities, query, system, cancellationToken))
                     {
                         var stage = stages[deal.StageId];
@@ -70,6 +71,8 @@ public sealed class ScheduleTrigger : WorkflowActivity, IScheduledFanOut
                         view["daysInStage"] = days;
                         view["stallThresholdDays"] = stage.StallThresholdDays;
                         view["isStalled"] = deal.Status == OpportunityStatus.Open && stage.StallThresholdDays is { } threshold && days > threshold;
+                        // A task for a manager about the deal names the rep; the record's owner id alone says nothing to a person.
+                        view["ownerName"] = people.GetValueOrDefault(deal.OwnerId);
                         Add(items, services, condition, RecordReference.Opportunity, deal.Id, "opportunity", view, scheduledAt, cancellationToken);
                     }
                 }
