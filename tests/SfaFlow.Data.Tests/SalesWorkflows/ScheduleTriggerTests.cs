@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Data.Tests.Sales;
 using SfaFlow.Data.Tests.Support;
+using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Instances;
@@ -49,6 +50,34 @@ public sealed class ScheduleTriggerTests
         Assert.Equal((1, 0), (started, again));
         var instance = Assert.Single(await world.InstancesAsync("stalled-deals"));
         Assert.Equal(($"opportunity:{stalled.Id}", "Old engines 15"), (instance.CorrelationId, instance.Variables["Deal"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task TheConditionSeesWhatWasDoneOnEachDeal_AsGatesDo()
+    {
+        await using var host = await SalesHost.CreateAsync();
+        var s = await SalesScenario.CreateAsync(host);
+        var world = new TriggerWorld(host);
+        var deals = host.Get<OpportunityService>();
+        var sent = await deals.CreateAsync(Deals.Fields(s, "Proposal sent", 1000m, "EUR", new DateOnly(2027, 3, 31)), new(), s.Rep);
+        var planned = await deals.CreateAsync(Deals.Fields(s, "Proposal planned", 1000m, "EUR", new DateOnly(2027, 3, 31)), new(), s.Rep);
+        var activities = host.Get<SalesActivityService>();
+        var done = await activities.PlanAsync(new ActivityFields { Kind = ActivityKind.Task, Subject = "Send proposal", OpportunityId = sent.Id }, s.Rep);
+        await activities.CompleteAsync(done.Id, new ActivityOutcome("Done"), null, s.Rep);
+        await activities.PlanAsync(new ActivityFields { Kind = ActivityKind.Task, Subject = "Send proposal", OpportunityId = planned.Id }, s.Rep);
+        await world.PublishAsync("proposals-out",
+            [Wf.Activity("morning", "Sfa.Schedule", new()
+            {
+                ["cronExpression"] = Wf.Literal("0 0 8 * * *"), ["recordType"] = Wf.Literal("Opportunity"),
+                ["condition"] = Wf.Literal("opportunity.completedTasks.includes('Send proposal') && opportunity.doneActivities.task === 1"),
+            }, canStartWorkflow: true)],
+            []);
+        var trigger = (await host.Get<IWorkflowDefinitionStore>().ListScheduledTriggersAsync()).Single(t => t.DefinitionId == "proposals-out");
+        var from = host.Clock.GetUtcNow();
+
+        await world.Runtime.FireTriggerOccurrencesAsync(trigger, from, from.AddDays(1));
+
+        Assert.Equal($"opportunity:{sent.Id}", Assert.Single(await world.InstancesAsync("proposals-out")).CorrelationId);
     }
 
     [Fact]

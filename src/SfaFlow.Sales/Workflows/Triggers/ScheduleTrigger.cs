@@ -63,17 +63,25 @@ public sealed class ScheduleTrigger : WorkflowActivity, IScheduledFanOut
                 {
                     var stages = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
                     var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-                    await foreach (var deal in lists.StreamAsync(SalesLists.Opportunities, query, system, cancellationToken))
+                    var deals = await lists.StreamAsync(SalesLists.Opportunities, query, system, cancellationToken).ToListAsync(cancellationToken);
+                    foreach (var batch in deals.Chunk(500))
                     {
-                        var stage = stages[deal.StageId];
-                        var view = OpportunityScriptView.Create(deal, stage, []);
-                        var days = (int)Math.Floor((scheduledAt - deal.StageEnteredAt).TotalDays);
-                        view["daysInStage"] = days;
-                        view["stallThresholdDays"] = stage.StallThresholdDays;
-                        view["isStalled"] = deal.Status == OpportunityStatus.Open && stage.StallThresholdDays is { } threshold && days > threshold;
-                        // A task for a manager about the deal names the rep; the record's owner id alone says nothing to a person.
-                        view["ownerName"] = people.GetValueOrDefault(deal.OwnerId);
-                        Add(items, services, condition, RecordReference.Opportunity, deal.Id, "opportunity", view, scheduledAt, cancellationToken);
+                        // What has been done on each deal (completedTasks, doneActivities), read once per batch of deals.
+                        var ids = batch.Select(d => d.Id).ToList();
+                        var activities = (await db.Activities.AsNoTracking().Where(a => a.OpportunityId != null && ids.Contains(a.OpportunityId.Value))
+                            .ToListAsync(cancellationToken)).ToLookup(a => a.OpportunityId!.Value);
+                        foreach (var deal in batch)
+                        {
+                            var stage = stages[deal.StageId];
+                            var view = OpportunityScriptView.Create(deal, stage, [.. activities[deal.Id]]);
+                            var days = (int)Math.Floor((scheduledAt - deal.StageEnteredAt).TotalDays);
+                            view["daysInStage"] = days;
+                            view["stallThresholdDays"] = stage.StallThresholdDays;
+                            view["isStalled"] = deal.Status == OpportunityStatus.Open && stage.StallThresholdDays is { } threshold && days > threshold;
+                            // A task for a manager about the deal names the rep; the record's owner id alone says nothing to a person.
+                            view["ownerName"] = people.GetValueOrDefault(deal.OwnerId);
+                            Add(items, services, condition, RecordReference.Opportunity, deal.Id, "opportunity", view, scheduledAt, cancellationToken);
+                        }
                     }
                 }
 
