@@ -19,6 +19,7 @@ public sealed partial class SfaFlowApiFactory : WebApplicationFactory<Program>, 
     private readonly bool _ownsFolder;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IWebHostBuilder>? _configure;
     private readonly Dictionary<SalesRole, string> _tokens = [];
 
     public SfaFlowApiFactory()
@@ -26,9 +27,14 @@ public sealed partial class SfaFlowApiFactory : WebApplicationFactory<Program>, 
     {
     }
 
-    /// <summary>A host on <paramref name="folder"/> (kept on dispose, so a second host can start on the same database) with extra settings.</summary>
-    internal SfaFlowApiFactory(string? folder, IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    /// <summary>
+    /// A host on <paramref name="folder"/> (kept on dispose, so a second host can start on the same database) with extra
+    /// settings, and <paramref name="configure"/> applied last (a fake clock for the whole host, so that no second host
+    /// on the real clock runs the same database's scheduler).
+    /// </summary>
+    internal SfaFlowApiFactory(string? folder, IReadOnlyDictionary<string, string?> settings, string environment = "Testing", Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         _ownsFolder = folder is null;
         _folder = folder ?? Directory.CreateTempSubdirectory("sfaflow-web-").FullName;
         _settings = settings;
@@ -79,6 +85,8 @@ public sealed partial class SfaFlowApiFactory : WebApplicationFactory<Program>, 
         {
             builder.UseSetting(key, value);
         }
+
+        _configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)

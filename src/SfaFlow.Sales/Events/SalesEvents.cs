@@ -13,10 +13,13 @@ namespace SfaFlow.Sales.Events;
 /// </summary>
 public static class SalesEvents
 {
-    public static DomainEvent Lead(string name, Lead lead, DateTimeOffset at)
+    /// <summary>A lead's event; <paramref name="extra"/> adds what the event is about (a reply's text).</summary>
+    public static DomainEvent Lead(string name, Lead lead, DateTimeOffset at, Dictionary<string, object?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        return Of(name, "lead", lead.Id, new() { ["lead"] = LeadScriptView.Create(lead) }, at);
+        var payload = extra ?? [];
+        payload["lead"] = LeadScriptView.Create(lead);
+        return Of(name, "lead", lead.Id, payload, at);
     }
 
     public static DomainEvent Opportunity(string name, Opportunity deal, Stage stage, DateTimeOffset at, Dictionary<string, object?>? extra = null)

@@ -74,6 +74,27 @@ public sealed class WaitingTests
     }
 
     [Fact]
+    public async Task WaitForEvent_SeveralNames_TheFirstToComeIsReceived_AndTheOthersNoLongerResumeIt()
+    {
+        var wait = WaitForEvent("event.why != 'ignore me'", timeout: "1.00:00:00");
+        wait["eventName"] = Literal("LeadReplied, LeadDisqualified");
+        var (host, correlation, waiting) = await StartAsync(wait);
+        await using var _ = host;
+        Assert.Equal(["LeadDisqualified", "LeadReplied"], waiting.Bookmarks.Where(b => b.Name == "Elsa.Event").Select(b => b.Key).Order(StringComparer.Ordinal));
+
+        await host.Runtime.DispatchEventAsync("LeadDisqualified", correlation, new Dictionary<string, object?> { ["why"] = "ignore me" });
+        Assert.Equal(3, (await ReloadAsync(host, waiting.Id)).Bookmarks.Count);
+        await host.Runtime.DispatchEventAsync("LeadDisqualified", correlation, new Dictionary<string, object?> { ["why"] = "no budget" });
+
+        var finished = await ReloadAsync(host, waiting.Id);
+        Assert.Equal(WorkflowSubStatus.Finished, finished.SubStatus);
+        Assert.Equal(["Received"], OutcomesOf(finished, "wait"));
+        Assert.Equal("LeadDisqualified", finished.ActivityOutputs["wait"]["receivedEventName"]?.ToString());
+        Assert.Empty(finished.Bookmarks);
+        Assert.Empty((await host.Runtime.DispatchEventAsync("LeadReplied", correlation, null)).Resumed);
+    }
+
+    [Fact]
     public async Task WaitForEvent_NoEventBeforeTheTimeout_TimesOut()
     {
         var (host, correlation, waiting) = await StartAsync(WaitForEvent(timeout: "02:00:00"));

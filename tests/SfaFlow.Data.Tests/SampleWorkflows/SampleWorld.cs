@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Data.Tests.SalesWorkflows;
 using SfaFlow.Data.Tests.Support;
+using SfaFlow.Sales.Mail;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Runtime.Definitions;
@@ -41,6 +42,8 @@ internal sealed class SampleWorld : IAsyncDisposable
         {
             services.AddSfaFlowOutbox();
             services.Configure<OutboxOptions>(o => o.RunDispatcher = false);
+            // Mail from the samples goes to a folder of this world's own, never under the test's working directory.
+            services.Configure<MailOptions>(o => o.PickupFolder = Path.Combine(Path.GetTempPath(), $"sfaflow-samples-mail-{Guid.NewGuid():N}"));
         });
         var world = new SampleWorld(host, await SalesScenario.CreateAsync(host));
         foreach (var file in files)

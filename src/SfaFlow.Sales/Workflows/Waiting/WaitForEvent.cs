@@ -6,9 +6,10 @@ using SfaFlow.Workflows.Scripting;
 namespace SfaFlow.Sales.Workflows.Waiting;
 
 /// <summary>
-/// Waits for a named event about the workflow's record (<c>LeadReplied</c>), optionally one a JavaScript filter accepts,
-/// for at most a time span or a number of business days. It waits on the same <c>Elsa.Event</c> bookmark as the built-in
-/// Event activity, so publishing the event (API, domain events) resumes it; the deadline is a timer bookmark beside it.
+/// Waits for a named event about the workflow's record (<c>LeadReplied</c>), or the first of several
+/// (<c>LeadReplied, LeadDisqualified</c>: a cadence's exits), optionally one a JavaScript filter accepts, for at most a
+/// time span or a number of business days. It waits on the same <c>Elsa.Event</c> bookmark as the built-in Event activity
+/// (one per name), so publishing the event (API, domain events) resumes it; the deadline is a timer bookmark beside them.
 /// </summary>
 [Activity("Sfa.WaitForEvent", Category = "Sales", DisplayName = "Wait for event", Outcomes = [ReceivedOutcome, TimedOutOutcome],
     Description = "Waits for an event about the record (a reply, a stage change), or times out after a period or business days.")]
@@ -19,7 +20,7 @@ public sealed class WaitForEvent : WorkflowActivity
     private const string EventBookmark = "Elsa.Event";
     private const string TimeoutBookmark = "Sfa.WaitForEvent.Timeout";
 
-    [Input(DisplayName = "Event name", Description = "The event to wait for, for example LeadReplied or OpportunityStageChanged.", IsRequired = true, Order = 1)]
+    [Input(DisplayName = "Event name", Description = "The event to wait for, for example LeadReplied or OpportunityStageChanged; several separated by commas (LeadReplied, LeadDisqualified): the first of them counts.", IsRequired = true, Order = 1)]
     public Input<string?> EventName { get; } = new();
 
     [Input(Description = "JavaScript over the event's payload (event) that must be true for the event to count, for example event.stage == 'Won'. Events it rejects are ignored and the wait goes on.", UIHint = "code-editor", Order = 2)]
@@ -34,11 +35,14 @@ public sealed class WaitForEvent : WorkflowActivity
     [Output(DisplayName = "Event", Description = "The payload of the event received.")]
     public Output<object?> Result { get; } = new();
 
+    [Output(DisplayName = "Event received", Description = "The name of the event received (one of the names waited for).")]
+    public Output<string?> ReceivedEventName { get; } = new();
+
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var name = context.GetInput(EventName);
-        if (string.IsNullOrWhiteSpace(name))
+        var names = NamesOf(context);
+        if (names.Length == 0)
         {
             throw new InvalidOperationException("Sfa.WaitForEvent needs an event name.");
         }
@@ -48,13 +52,17 @@ public sealed class WaitForEvent : WorkflowActivity
             context.Service<ScriptHost>().Parse(filter);
         }
 
-        WaitForTheEvent(context, name);
+        foreach (var name in names)
+        {
+            WaitForTheEvent(context, name);
+        }
+
         if (await DeadlineAsync(context) is { } deadline)
         {
             context.CreateBookmark(new BookmarkRequest(TimeoutBookmark)
             {
                 DueAt = deadline,
-                Payload = new Dictionary<string, object?> { ["ResumeAt"] = deadline.ToString("O", CultureInfo.InvariantCulture), ["EventName"] = name },
+                Payload = new Dictionary<string, object?> { ["ResumeAt"] = deadline.ToString("O", CultureInfo.InvariantCulture), ["EventName"] = string.Join(", ", names) },
             });
         }
     }
@@ -72,15 +80,20 @@ public sealed class WaitForEvent : WorkflowActivity
         var payload = resumption.Payload ?? new Dictionary<string, object?>();
         if (context.GetInput(Filter) is { Length: > 0 } filter && !Accepts(context, filter, payload))
         {
-            // Not this one: wait for the next; the timer bookmark (the deadline) stays as it is.
-            WaitForTheEvent(context, resumption.Key ?? context.GetInput(EventName)!);
+            // Not this one: wait for the next; the other names' bookmarks and the deadline's stay as they are.
+            WaitForTheEvent(context, resumption.Key ?? NamesOf(context)[0]);
             return ValueTask.CompletedTask;
         }
 
+        // Completing removes the bookmarks of the other names and of the deadline: the first event wins.
         context.SetOutput(Result, payload);
+        context.SetOutput(ReceivedEventName, resumption.Key);
         context.Complete(ReceivedOutcome);
         return ValueTask.CompletedTask;
     }
+
+    private string[] NamesOf(IActivityExecutionContext context) =>
+        [.. (context.GetInput(EventName) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     private static void WaitForTheEvent(IActivityExecutionContext context, string name) =>
         context.CreateBookmark(new BookmarkRequest(EventBookmark, name) { Payload = new Dictionary<string, object?> { ["EventName"] = name } });

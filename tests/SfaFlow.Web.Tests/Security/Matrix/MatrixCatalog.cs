@@ -44,6 +44,7 @@ internal static partial class MatrixCatalog
         cases["QualifyLead"] = new RecordCase(Lead, Change, Empty);
         cases["DisqualifyLead"] = new RecordCase(Lead, Change, Reason);
         cases["ConvertLead"] = new RecordCase(Lead, Change, Empty);
+        cases["RecordLeadReply"] = new RecordCase(Lead, Change, (_, _) => """{"subject": "Re: matrix", "body": "Call me."}""", HttpStatusCode.Created);
 
         Owned(cases, Account, "Accounts", "Account", AccountBody);
         cases["DeleteAccount"] = new RecordCase(Account, Change, Success: HttpStatusCode.NoContent);

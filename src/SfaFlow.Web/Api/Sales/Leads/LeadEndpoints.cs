@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Sales;
+using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Lists;
 using SfaFlow.Sales.Records;
+using SfaFlow.Web.Api.Sales.SalesActivities;
 
 namespace SfaFlow.Web.Api.Sales.Leads;
 
 /// <summary>
-/// <c>/api/leads</c>: read, create, change, qualify, disqualify and convert leads, within the caller's record scope. Every
+/// <c>/api/leads</c>: read, create, change, qualify, disqualify and convert leads, and record their replies, within the caller's record scope. Every
 /// change goes through <see cref="LeadService"/>, the same rules as imports and workflows.
 /// </summary>
 public static class LeadEndpoints
@@ -27,6 +29,9 @@ public static class LeadEndpoints
         group.MapPost("/{id:long}/convert", ConvertAsync).WithName("ConvertLead")
             .WithSummary("Converts a lead into an account (or attaches it to one), a contact and a deal, all or nothing.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:long}/replies", ReplyAsync).WithName("RecordLeadReply")
+            .WithSummary("Records the lead's reply (from a rep or an inbound-mail hook): a done inbound e-mail on its timeline, and the LeadReplied event that ends its cadence.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return endpoints;
     }
 
@@ -60,6 +65,12 @@ public static class LeadEndpoints
     {
         var lead = await leads.DisqualifyAsync(id, body?.Reason ?? "", RecordVersions.IfMatch(context.Request), caller.Principal, cancellationToken);
         return RecordVersions.WithETag(LeadView.From(lead), lead, context);
+    }
+
+    private static async Task<IResult> ReplyAsync(long id, LeadReply body, SalesCaller caller, SalesActivityService activities, CancellationToken cancellationToken)
+    {
+        var activity = await activities.LogLeadReplyAsync(id, body, caller.Principal, cancellationToken);
+        return TypedResults.Created($"/api/activities-log/{activity.Id}", SalesActivityView.From(activity));
     }
 
     private static async Task<IResult> ConvertAsync(long id, LeadConversion? body, SalesCaller caller, LeadService leads, HttpContext context, CancellationToken cancellationToken)
