@@ -33,11 +33,12 @@ public sealed class GoodPlugin : ISfaFlowPlugin
 
     private static ValueTask<object?> Evaluate(PluginOperationCall call)
     {
-        if (call.Body.ValueKind != System.Text.Json.JsonValueKind.Object || !call.Body.TryGetProperty("amount", out var amount) || !amount.TryGetDouble(out var value))
+        if (call.Body.ValueKind != System.Text.Json.JsonValueKind.Object || !call.Body.TryGetProperty("amount", out var amount) || amount.ValueKind != System.Text.Json.JsonValueKind.Number)
         {
             throw new PluginInputException("amount must be a number.", "amount");
         }
 
+        var value = amount.GetDouble();
         return value < 0
             ? throw new KeyNotFoundException("There is no deal with a negative amount.")
             : ValueTask.FromResult<object?>(new ScoreResult(value / 1000, $"{Version} for {call.UserName}"));
