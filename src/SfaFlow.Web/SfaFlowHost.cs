@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SfaFlow.Web.Api;
 using SfaFlow.Web.Api.Activities;
+using SfaFlow.Web.Api.Plugins;
 using SfaFlow.Web.Api.Sales.Audit;
 using SfaFlow.Web.Api.Sales.CustomerCategories;
 using SfaFlow.Web.Api.Sales.Decisions;
@@ -31,6 +32,7 @@ using SfaFlow.Sales.Workflows.Http;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Web.Security;
 using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Plugins;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Scripting;
 
@@ -55,6 +57,12 @@ public static class SfaFlowHost
         builder.Services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.SectionName).ValidateOnStart();
         builder.Services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.SectionName).ValidateOnStart();
+
+        // Plugins (loaded by the startup service, before the workflows folder is published).
+        builder.Services.AddSfaFlowPlugins();
+        builder.Services.AddOptions<PluginOptions>().BindConfiguration(PluginOptions.SectionName)
+            .Validate(o => o.ActivityTimeout > TimeSpan.Zero && o.ListenerTimeout > TimeSpan.Zero, "SfaFlow:Plugins timeouts must be positive.")
+            .ValidateOnStart();
 
         // Sales domain.
         builder.Services.AddSfaFlowSales();
@@ -100,6 +108,7 @@ public static class SfaFlowHost
         app.MapHealthEndpoint();
         app.MapAuthEndpoints();
         app.MapActivityEndpoints();
+        app.MapPluginEndpoints();
         app.MapWorkflowDefinitionEndpoints();
         app.MapWorkflowInstanceEndpoints();
         app.MapEventEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SfaFlow.Data;
 using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Plugins;
 using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Runtime.Definitions;
 
@@ -8,10 +9,12 @@ namespace SfaFlow.Web;
 
 /// <summary>
 /// Brings the database and the workflows up before anything else starts: migrates the database, makes published
-/// usable-as-activity workflows available as activities, and imports and publishes the workflows folder.
+/// usable-as-activity workflows available as activities, loads the plugins (so that workflows using their activities
+/// compile; a failing plugin is logged and listed by <c>GET /api/plugins</c>), and imports and publishes the workflows folder.
 /// </summary>
 internal sealed class SfaFlowStartup(
     DatabaseMigrator migrator,
+    PluginManager plugins,
     WorkflowDefinitionManager definitions,
     WorkflowFolderImporter importer,
     WorkflowEngine engine,
@@ -21,6 +24,7 @@ internal sealed class SfaFlowStartup(
     {
         await migrator.MigrateAsync(cancellationToken);
         await RegisterWorkflowActivitiesAsync(cancellationToken);
+        plugins.LoadAll();
         await importer.ImportAsync(options.Value.WorkflowsFolder, cancellationToken);
     }
 

@@ -81,6 +81,8 @@ public sealed partial class SfaFlowApiFactory : WebApplicationFactory<Program>, 
         builder.UseSetting("SfaFlow:Data:ConnectionString", $"Data Source={Path.Combine(_folder, "sfaflow.db")};Pooling=False");
         builder.UseSetting("SfaFlow:Runtime:WorkflowsFolder", WorkflowsFolder);
         builder.UseSetting("SfaFlow:Auth:SigningKeyFile", Path.Combine(_folder, "signing-key.txt"));
+        // No plugins: the host's own build puts the solution's plugins next to its binaries, not next to the tests'.
+        builder.UseSetting("SfaFlow:Plugins:Folder", Path.Combine(_folder, "plugins"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SfaFlow.Plugins.Events;
+using SfaFlow.Workflows.Plugins;
 using SfaFlow.Workflows.Runtime.Instances;
 
 namespace SfaFlow.Data.Outbox;
@@ -67,6 +69,7 @@ internal sealed partial class OutboxDispatcher
                 throw new InvalidOperationException($"Instance(s) {string.Join(", ", busy)} stayed busy; they were not resumed.");
             }
 
+            await NotifyObserversAsync(message, payload.RootElement, cancellationToken);
             await store.MarkDispatchedAsync(message.Id, clock.GetUtcNow(), cancellationToken);
             logger.LogDebug("Dispatched {Event} {EventId}: {Started} started, {Resumed} resumed.", message.Name, message.EventId, result.Started.Count, result.Resumed.Count);
             return true;
@@ -98,6 +101,21 @@ internal sealed partial class OutboxDispatcher
         }
 
         return busy;
+    }
+
+    private async Task NotifyObserversAsync(OutboxEntry message, JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (_observers.Count == 0)
+        {
+            return;
+        }
+
+        var data = PlainValues.FromElement(payload) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
+        var domainEvent = new DomainEvent(message.EventId, message.Name, message.CorrelationId, data, message.OccurredAt);
+        foreach (var observer in _observers)
+        {
+            await observer.OnCommittedAsync(domainEvent, cancellationToken);
+        }
     }
 
     private async Task RecordFailureAsync(OutboxEntry message, Exception exception, CancellationToken cancellationToken)

@@ -11,12 +11,14 @@ namespace SfaFlow.Data.Outbox;
 /// marking dispatches again); the runtime makes the effect once (derived instance ids for starts, receipts for
 /// resumes). A commit in this process wakes it at once; otherwise it polls. Failures are retried with backoff, recorded
 /// on the message, logged, and never hold up the messages after them. Besides the named event, each message goes to the
-/// <see cref="IEventRoute"/>s, whose stimuli (a completed task's workflow, say) are dispatched with derived event ids.
+/// <see cref="IEventRoute"/>s, whose stimuli (a completed task's workflow, say) are dispatched with derived event ids, and once
+/// the runtime has taken it, to the <see cref="ICommittedEventObserver"/>s (plugin listeners queue it there).
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
     WorkflowRuntime runtime,
     IEnumerable<IEventRoute> routes,
+    IEnumerable<ICommittedEventObserver> observers,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -27,6 +29,8 @@ internal sealed partial class OutboxDispatcher(
     private readonly OutboxOptions _options = options.Value;
 
     private readonly IReadOnlyList<IEventRoute> _routes = [.. routes];
+
+    private readonly IReadOnlyList<ICommittedEventObserver> _observers = [.. observers];
 
     /// <summary>This dispatcher's name on claims: the runtime's, so that logs and claims name the same process.</summary>
     public string Owner => runtime.Owner;

@@ -41,6 +41,9 @@ public sealed class WorkflowPlan
 
     public WorkflowDefinition Definition { get; }
 
+    /// <summary>The <see cref="Activities.Catalog.ActivityRegistry.Generation"/> the plan was compiled under.</summary>
+    internal long RegistryGeneration { get; set; }
+
     /// <summary>Warnings found while compiling (unknown activity types, unknown merge modes).</summary>
     public IReadOnlyList<DefinitionDiagnostic> Diagnostics { get; }
 

@@ -97,7 +97,8 @@ public sealed partial class WorkflowEngine
     public WorkflowPlan Prepare(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (_plans.TryGetValue(definition, out var cached))
+        var generation = Activities.Generation;
+        if (_plans.TryGetValue(definition, out var cached) && cached.RegistryGeneration == generation)
         {
             return cached;
         }
@@ -108,6 +109,7 @@ public sealed partial class WorkflowEngine
             throw new WorkflowDefinitionException([.. diagnostics.Where(d => d.IsError)]);
         }
 
+        plan.RegistryGeneration = generation;
         _plans.AddOrUpdate(definition, plan);
         return plan;
     }

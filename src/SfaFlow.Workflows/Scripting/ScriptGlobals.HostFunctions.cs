@@ -22,7 +22,12 @@ internal sealed partial class ScriptGlobals
         }
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Scope.CancellationToken);
-        var call = Task.Run(() => function.Invoke(arguments, cancellation.Token), cancellation.Token);
+        Task<object?> call;
+        using (HostCallContext.Enter(Scope.WorkflowInstanceId))
+        {
+            call = Task.Run(() => function.Invoke(arguments, cancellation.Token), cancellation.Token);
+        }
+
         bool finished;
         try
         {
@@ -31,6 +36,11 @@ internal sealed partial class ScriptGlobals
         catch (AggregateException failure)
         {
             var cause = failure.InnerException ?? failure;
+            if (cause is ScriptArgumentException)
+            {
+                throw new Jint.Runtime.JavaScriptException(_engine.Intrinsics.TypeError, cause.Message);
+            }
+
             throw new Jint.Runtime.JavaScriptException(_engine.Intrinsics.Error, $"{function.Name} failed: {cause.Message}");
         }
 

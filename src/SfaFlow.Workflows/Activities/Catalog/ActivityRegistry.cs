@@ -13,6 +13,15 @@ public sealed class ActivityRegistry
     private ImmutableDictionary<string, ActivityDescriptor> _types =
         ImmutableDictionary.Create<string, ActivityDescriptor>(StringComparer.Ordinal);
 
+    private long _generation;
+
+    /// <summary>
+    /// Changes whenever a type is added or removed. Compiled plans hold descriptors, so the engine recompiles a plan made
+    /// under another generation: a reloaded plugin's activities then run in their new version, and an unloaded plugin's
+    /// old objects are no longer reachable from the plan.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     public IReadOnlyCollection<ActivityDescriptor> All => [.. _types.Values.OrderBy(d => d.Category).ThenBy(d => d.DisplayName)];
 
     public ActivityDescriptor? Find(string typeKey) => _types.GetValueOrDefault(typeKey);
@@ -46,9 +55,19 @@ public sealed class ActivityRegistry
                 $"Activity type '{descriptor.TypeKey}' is already registered by {_types[descriptor.TypeKey].Source}.");
         }
 
+        Interlocked.Increment(ref _generation);
         return descriptor;
     }
 
     /// <summary>Removes a type (a plugin being unloaded); running workflows that use it report it as unknown.</summary>
-    public bool Unregister(string typeKey) => ImmutableInterlocked.TryRemove(ref _types, typeKey, out _);
+    public bool Unregister(string typeKey)
+    {
+        var removed = ImmutableInterlocked.TryRemove(ref _types, typeKey, out _);
+        if (removed)
+        {
+            Interlocked.Increment(ref _generation);
+        }
+
+        return removed;
+    }
 }

@@ -58,6 +58,12 @@ internal static partial class MatrixCatalog
         cases["ResumeWorkflowBookmark"] = new RoleCase(Designers, async w => ($"/api/workflow-instances/bookmarks/{(await w.NewWaitingInstanceAsync()).BookmarkId}/resume", "{}"));
         cases["RetryWorkflowInstance"] = new RoleCase(Designers);
         cases["PublishEvent"] = new RoleCase(Designers, Fixed("/api/events/MatrixEvent", """{"payload": {}}"""));
+
+        // Plugins: the list (with failure reasons and hashes) for designers; a plugin and its operations for anyone signed in
+        // (the test host loads no plugins, so these answer 404 to everyone allowed).
+        cases["ListPlugins"] = new RoleCase(Designers, Fixed("/api/plugins", null));
+        cases["GetPlugin"] = new RoleCase(null, Fixed("/api/plugins/MatrixPlugin", null), HttpStatusCode.NotFound);
+        cases["InvokePluginOperation"] = new RoleCase(null, Fixed("/api/plugins/MatrixPlugin/operations/evaluate", "{}"), HttpStatusCode.NotFound);
     }
 
     /// <summary>List, export and read for everyone; create, change and delete (of a fresh record nobody refers to) for admins.</summary>

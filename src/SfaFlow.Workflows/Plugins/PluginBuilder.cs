@@ -1,16 +1,17 @@
+using SfaFlow.Plugins;
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Plugins.Events;
 using SfaFlow.Plugins.Operations;
 using SfaFlow.Plugins.Scripting;
 
-namespace SfaFlow.Plugins.Tests.Fakes;
+namespace SfaFlow.Workflows.Plugins;
 
-/// <summary>Records what a plugin's Register contributes.</summary>
-public sealed class RecordingPluginBuilder(string pluginId) : IPluginBuilder
+/// <summary>Collects what a plugin's <c>Register</c> declares; the loader checks and registers it all once it returns.</summary>
+internal sealed class PluginBuilder(string pluginId) : IPluginBuilder
 {
     public string PluginId { get; } = pluginId;
 
-    public List<Type> Activities { get; } = [];
+    public List<WorkflowActivity> Activities { get; } = [];
 
     public List<ScriptFunctionDefinition> Functions { get; } = [];
 
@@ -18,17 +19,15 @@ public sealed class RecordingPluginBuilder(string pluginId) : IPluginBuilder
 
     public List<PluginOperation> Operations { get; } = [];
 
-    public IReadOnlyList<string> ActivityKeys => Activities
-        .Select(t => ((ActivityAttribute)Attribute.GetCustomAttribute(t, typeof(ActivityAttribute))!).TypeKey).ToList();
-
     public IPluginBuilder AddActivity<TActivity>() where TActivity : WorkflowActivity, new()
     {
-        Activities.Add(typeof(TActivity));
+        Activities.Add(new TActivity());
         return this;
     }
 
     public IPluginBuilder AddScriptFunction(ScriptFunctionDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         Functions.Add(definition);
         return this;
     }
@@ -41,6 +40,7 @@ public sealed class RecordingPluginBuilder(string pluginId) : IPluginBuilder
 
     public IPluginBuilder AddOperation(PluginOperation operation)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         Operations.Add(operation);
         return this;
     }

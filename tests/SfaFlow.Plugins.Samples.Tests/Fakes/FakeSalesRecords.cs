@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using SfaFlow.Plugins.Sales;
 
-namespace SfaFlow.Plugins.Tests.Fakes;
+namespace SfaFlow.Plugins.Samples.Tests.Fakes;
 
 /// <summary>Records in memory; filters match a field's text exactly (any case), as the list's enum and text filters do.</summary>
 public sealed class FakeSalesRecords : ISalesRecords

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SfaFlow.Plugins.Activities;
 
-namespace SfaFlow.Plugins.Tests.Fakes;
+namespace SfaFlow.Plugins.Samples.Tests.Fakes;
 
 /// <summary>Runs one activity outside a workflow: inputs set by slot, outputs and outcomes recorded.</summary>
 public sealed class FakeActivityContext(IServiceProvider services, string? correlationId = null) : IActivityExecutionContext

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SfaFlow.Plugins.PredictiveScoring;
 
-namespace SfaFlow.Plugins.Tests.PredictiveScoring;
+namespace SfaFlow.Plugins.Samples.Tests.PredictiveScoring;
 
 public sealed class DealFeatureReaderTests
 {

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using SfaFlow.Plugins.PredictiveScoring;
 using SfaFlow.Plugins.Sales;
 using SfaFlow.Plugins.Scripting;
-using SfaFlow.Plugins.Tests.Fakes;
+using SfaFlow.Plugins.Samples.Tests.Fakes;
 
-namespace SfaFlow.Plugins.Tests.PredictiveScoring;
+namespace SfaFlow.Plugins.Samples.Tests.PredictiveScoring;
 
 public sealed class PredictiveScoringPluginTests : IDisposable
 {

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Plugins.Operations;
 using SfaFlow.Plugins.StrategyFit;
-using SfaFlow.Plugins.Tests.Fakes;
+using SfaFlow.Plugins.Samples.Tests.Fakes;
 
-namespace SfaFlow.Plugins.Tests.StrategyFit;
+namespace SfaFlow.Plugins.Samples.Tests.StrategyFit;
 
 public sealed class StrategyFitPluginTests : IDisposable
 {

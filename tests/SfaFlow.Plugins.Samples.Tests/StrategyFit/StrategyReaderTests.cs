@@ -2,7 +2,7 @@ using System.Text.Json;
 using SfaFlow.Plugins.Operations;
 using SfaFlow.Plugins.StrategyFit;
 
-namespace SfaFlow.Plugins.Tests.StrategyFit;
+namespace SfaFlow.Plugins.Samples.Tests.StrategyFit;
 
 public sealed class StrategyReaderTests
 {

@@ -1,6 +1,6 @@
 using SfaFlow.Plugins.PredictiveScoring;
 
-namespace SfaFlow.Plugins.Tests.PredictiveScoring;
+namespace SfaFlow.Plugins.Samples.Tests.PredictiveScoring;
 
 public sealed class WinModelTests
 {

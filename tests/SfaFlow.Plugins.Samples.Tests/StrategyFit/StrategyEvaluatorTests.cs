@@ -1,6 +1,6 @@
 using SfaFlow.Plugins.StrategyFit;
 
-namespace SfaFlow.Plugins.Tests.StrategyFit;
+namespace SfaFlow.Plugins.Samples.Tests.StrategyFit;
 
 public sealed class StrategyEvaluatorTests
 {

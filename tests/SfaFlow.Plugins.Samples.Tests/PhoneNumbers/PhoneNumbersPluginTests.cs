@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Plugins.PhoneNumbers;
 using SfaFlow.Plugins.Sales;
 using SfaFlow.Plugins.Scripting;
-using SfaFlow.Plugins.Tests.Fakes;
+using SfaFlow.Plugins.Samples.Tests.Fakes;
 
-namespace SfaFlow.Plugins.Tests.PhoneNumbers;
+namespace SfaFlow.Plugins.Samples.Tests.PhoneNumbers;
 
 public sealed class PhoneNumbersPluginTests : IDisposable
 {

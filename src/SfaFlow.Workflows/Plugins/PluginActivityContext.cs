@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using SfaFlow.Plugins.Activities;
+
+namespace SfaFlow.Workflows.Plugins;
+
+/// <summary>
+/// The context a plugin activity sees: the engine's, with the plugin's scoped services and a token that also fires at the
+/// activity's deadline. Once closed (the activity returned or was abandoned) every change is refused, so an abandoned
+/// activity that carries on in the background cannot touch an instance the engine has moved past.
+/// </summary>
+internal sealed class PluginActivityContext(IActivityExecutionContext inner, IServiceProvider services, CancellationToken cancellationToken)
+    : IActivityExecutionContext
+{
+    private readonly Lock _gate = new();
+    private bool _closed;
+
+    public string ActivityId => inner.ActivityId;
+
+    public string? ActivityName => inner.ActivityName;
+
+    public string ActivityType => inner.ActivityType;
+
+    public string WorkflowInstanceId => inner.WorkflowInstanceId;
+
+    public string WorkflowDefinitionId => inner.WorkflowDefinitionId;
+
+    public string? CorrelationId
+    {
+        get => Guard(() => inner.CorrelationId);
+        set => Guard(() => inner.CorrelationId = value);
+    }
+
+    public string IdempotencyKey => inner.IdempotencyKey;
+
+    public bool IsTriggerOfThisRun => inner.IsTriggerOfThisRun;
+
+    public object? TriggerPayload => inner.TriggerPayload;
+
+    public DateTimeOffset Now => inner.Now;
+
+    public IServiceProvider Services { get; } = services;
+
+    public ILogger Logger => inner.Logger;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public IReadOnlyDictionary<string, object?> WorkflowInput => inner.WorkflowInput;
+
+    public IDictionary<string, object?> State => Guard(() => inner.State);
+
+    public T? GetInput<T>(Input<T> input) => Guard(() => inner.GetInput(input));
+
+    public void SetOutput<T>(Output<T> output, T? value) => Guard(() => inner.SetOutput(output, value));
+
+    public object? GetVariable(string name) => Guard(() => inner.GetVariable(name));
+
+    public void SetVariable(string name, object? value) => Guard(() => inner.SetVariable(name, value));
+
+    public void SetWorkflowOutput(string name, object? value) => Guard(() => inner.SetWorkflowOutput(name, value));
+
+    public void Complete(params string[] outcomes) => Guard(() => inner.Complete(outcomes));
+
+    public string CreateBookmark(BookmarkRequest request) => Guard(() => inner.CreateBookmark(request));
+
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+        }
+    }
+
+    private void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return 0;
+    });
+
+    private T Guard<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            return _closed
+                ? throw new InvalidOperationException($"The execution of '{inner.ActivityType}' is over (finished or past its deadline); it can no longer change the workflow.")
+                : action();
+        }
+    }
+}

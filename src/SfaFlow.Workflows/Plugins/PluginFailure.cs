@@ -1,0 +1,15 @@
+namespace SfaFlow.Workflows.Plugins;
+
+/// <summary>Why a plugin did not load; shown with the message in <c>GET /api/plugins</c>.</summary>
+public enum PluginFailure
+{
+    BadManifest,
+    HashNotAllowed,
+    AbiMismatch,
+    MissingDependency,
+    EntryTypeMissing,
+    ConfigureServicesFailed,
+    RegisterFailed,
+    InvalidContribution,
+    LoadFailed,
+}

@@ -1,0 +1,7 @@
+namespace SfaFlow.Workflows.Plugins;
+
+public enum PluginState
+{
+    Loaded,
+    Failed,
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using SfaFlow.Plugins.Events;
+using SfaFlow.Plugins.Operations;
+using SfaFlow.Plugins.Tests.Support;
+using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Plugins;
+using static SfaFlow.Workflows.Tests.Support.Wf;
+
+namespace SfaFlow.Plugins.Tests;
+
+/// <summary>Listeners, operations and hot reload of a loaded plugin.</summary>
+public sealed class PluginRuntimeTests
+{
+    [Fact]
+    public async Task Deliver_ListenerFailsOnce_IsRetriedAndSeesTheEvent()
+    {
+        using var host = new PluginTestHost(o => o.ListenerRetryDelay = TimeSpan.FromMilliseconds(1));
+        host.Add();
+        host.Plugins.LoadAll();
+        using var delivery = new PluginEventDelivery(host.Plugins, TimeProvider.System, NullLogger<PluginEventDelivery>.Instance);
+        var won = new DomainEvent("e1", "OpportunityWon", "opportunity:7", new Dictionary<string, object?> { ["amount"] = 5000.0, ["failOnce"] = true }, DateTimeOffset.UnixEpoch);
+        var other = new DomainEvent("e2", "LeadCreated", "lead:1", new Dictionary<string, object?>(), DateTimeOffset.UnixEpoch);
+
+        await delivery.DeliverAsync(won);
+        await delivery.DeliverAsync(other);
+
+        Assert.Equal(["failed:e1", "OpportunityWon:e1:5000"], host.HostServices.Sink);
+    }
+
+    [Fact]
+    public async Task Operation_RunsForTheUserAndSerializesItsResult()
+    {
+        using var host = new PluginTestHost();
+        host.Add();
+        host.Plugins.LoadAll();
+        using var body = JsonDocument.Parse("""{"amount": 600}""");
+
+        var json = await host.Plugins.InvokeOperationAsync("Good", "evaluate", body.RootElement, "alice");
+
+        Assert.Equal("""{"value":0.6,"version":"v1 for alice"}""", json);
+    }
+
+    [Fact]
+    public async Task Operation_BadInputMissingRecordOrUnknownName_AreToldApart()
+    {
+        using var host = new PluginTestHost();
+        host.Add();
+        host.Plugins.LoadAll();
+        using var bad = JsonDocument.Parse("""{"amount": "lots"}""");
+        using var negative = JsonDocument.Parse("""{"amount": -1}""");
+
+        var invalid = await Assert.ThrowsAsync<PluginInputException>(() => host.Plugins.InvokeOperationAsync("Good", "evaluate", bad.RootElement, "alice"));
+        Assert.Equal("amount", invalid.Path);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => host.Plugins.InvokeOperationAsync("Good", "evaluate", negative.RootElement, "alice"));
+        Assert.Null(await host.Plugins.InvokeOperationAsync("Good", "nothing", bad.RootElement, "alice"));
+        Assert.Null(await host.Plugins.InvokeOperationAsync("Missing", "evaluate", bad.RootElement, "alice"));
+    }
+
+    [Fact]
+    public async Task HotReload_ReplacingThePluginFiles_ResumesWaitingInstancesOnTheNewVersion()
+    {
+        using var host = new PluginTestHost(o => (o.HotReload, o.HotReloadDelay) = (true, TimeSpan.FromMilliseconds(200)));
+        var folder = host.Add(name: "Good");
+        host.Plugins.LoadAll();
+        var definition = Definition([Start(), Activity("wait", "Good.WaitForApproval"), WriteLine("done", "approved")],
+            [Connect("start", "wait"), Connect("wait", "done", "Approved")]);
+        var waiting = await host.Engine.StartAsync(definition);
+        Assert.Equal(WorkflowSubStatus.Suspended, waiting.SubStatus);
+
+        using var reload = new PluginHotReload(host.Plugins, new DevelopmentEnvironment(), TimeProvider.System, NullLogger<PluginHotReload>.Instance);
+        using var stop = new CancellationTokenSource();
+        await reload.StartAsync(stop.Token);
+        PluginTestHost.CopyInto(Path.Combine(PluginTestHost.BuiltPlugins, "GoodPluginV2"), folder);
+        for (var i = 0; i < 600 && host.Plugins.Catalog.Find("Good")?.Version != "2.0.0"; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await reload.StopAsync(CancellationToken.None);
+        Assert.Equal("2.0.0", host.Plugins.Catalog.Find("Good")?.Version);
+        var resumed = await host.Engine.Engine.ResumeAsync(definition, waiting, Assert.Single(waiting.Bookmarks).Id);
+
+        Assert.Equal(WorkflowSubStatus.Finished, resumed.SubStatus);
+        Assert.Equal(("v1", "v2"), (resumed.Output["waitedWith"], resumed.Output["resumedWith"]));
+        Assert.Equal(["approved"], host.Engine.Lines.Lines);
+    }
+
+    private sealed class DevelopmentEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "SfaFlow.Plugins.Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}

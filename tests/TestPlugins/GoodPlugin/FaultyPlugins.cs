@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using SfaFlow.Plugins;
+using SfaFlow.Plugins.Activities;
+
+namespace SfaFlow.TestPlugins.Good;
+
+/// <summary>Selected with <c>entryType</c>: its ConfigureServices throws.</summary>
+public sealed class ThrowingConfigurePlugin : ISfaFlowPlugin
+{
+    public void ConfigureServices(IServiceCollection services) => throw new InvalidOperationException("No licence key configured.");
+
+    public void Register(IPluginBuilder plugin) => plugin?.AddActivity<Score>();
+}
+
+/// <summary>Adds an activity and a function, then throws: neither may stay registered.</summary>
+public sealed class ThrowingRegisterPlugin : ISfaFlowPlugin
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public void Register(IPluginBuilder plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        plugin.AddActivity<Score>();
+        throw new InvalidOperationException("Register blew up half-way.");
+    }
+}
+
+/// <summary>Registers an activity whose type key does not start with the plugin id.</summary>
+public sealed class UnprefixedPlugin : ISfaFlowPlugin
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public void Register(IPluginBuilder plugin) => plugin?.AddActivity<Score>().AddActivity<Intruder>();
+}
+
+/// <summary>Registers the same activity type twice: the second key is taken, the first must be rolled back.</summary>
+public sealed class DuplicatePlugin : ISfaFlowPlugin
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public void Register(IPluginBuilder plugin) => plugin?.AddActivity<Score>().AddActivity<Score>();
+}
+
+[Activity("Elsa.WriteLine", Description = "Tries to take a built-in's key.")]
+public sealed class Intruder : WorkflowActivity
+{
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context) => ValueTask.CompletedTask;
+}
