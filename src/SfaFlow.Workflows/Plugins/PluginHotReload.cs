@@ -32,8 +32,13 @@ public sealed class PluginHotReload(PluginManager plugins, IHostEnvironment envi
             Touch(root, e.OldFullPath);
             Touch(root, e.FullPath);
         };
+        // An overflowing event buffer loses changes: look at every plugin again.
+        watcher.Error += (_, _) => Reconcile(root);
         watcher.EnableRaisingEvents = true;
         logger.LogInformation("Watching {Folder} for plugin changes.", root);
+
+        // Files replaced between the host's first load and now raised no event.
+        Reconcile(root);
 
         var delay = plugins.Options.HotReloadDelay;
         var tick = TimeSpan.FromTicks(Math.Max(delay.Ticks / 3, TimeSpan.FromMilliseconds(50).Ticks));
@@ -68,6 +73,37 @@ public sealed class PluginHotReload(PluginManager plugins, IHostEnvironment envi
         }
 
         _changed[Path.Combine(root, first)] = clock.GetUtcNow();
+    }
+
+    /// <summary>Marks every plugin folder whose files differ from what is loaded (or that is new, or gone) as changed.</summary>
+    private void Reconcile(string root)
+    {
+        var loaded = plugins.Catalog.All.ToDictionary(p => Path.GetFullPath(p.Folder), p => p.Hash, StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        foreach (var folder in Directory.EnumerateDirectories(root).Select(Path.GetFullPath))
+        {
+            if (!loaded.TryGetValue(folder, out var hash) || !string.Equals(hash, HashOrNull(folder), StringComparison.OrdinalIgnoreCase))
+            {
+                _changed[folder] = now;
+            }
+        }
+
+        foreach (var gone in loaded.Keys.Where(folder => !Directory.Exists(folder)))
+        {
+            _changed[gone] = now;
+        }
+    }
+
+    private static string? HashOrNull(string folder)
+    {
+        try
+        {
+            return PluginHash.Compute(folder);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private void Reload(string folder)
