@@ -34,7 +34,7 @@ public static class PluginEndpoints
         JsonElement body;
         try
         {
-            body = http.Request.ContentLength is 0 ? default : (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken)).RootElement;
+            body = await ReadBodyAsync(http.Request, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -57,5 +57,19 @@ public static class PluginEndpoints
         {
             return ApiProblems.NotFound(missing.Message);
         }
+    }
+
+    /// <summary>The body as JSON; no body at all (no length, or only white space) is <see cref="JsonValueKind.Undefined"/>.</summary>
+    private static async Task<JsonElement> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return default;
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
     }
 }
