@@ -34,7 +34,10 @@ public static class PluginEndpoints
         JsonElement body;
         try
         {
-            body = http.Request.ContentLength is 0 ? default : (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken)).RootElement;
+            // No body at all (no Content-Length, as a POST without content is sent) is no input, like an empty one.
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.Length == 0 ? default : JsonDocument.Parse(buffer.ToArray()).RootElement;
         }
         catch (JsonException exception)
         {
