@@ -40,7 +40,7 @@ internal sealed class PluginActivity(PluginLoad load, WorkflowActivity inner, Ti
 
         await using var scope = load.OpenScope(new PluginCaller(PluginCallerKind.Workflow, context.WorkflowInstanceId));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var guarded = new PluginActivityContext(context, scope.ServiceProvider, deadline.Token);
+        var guarded = new PluginActivityContext(context, scope.ServiceProvider, load.Json, deadline.Token);
         // On the thread pool, so that an activity blocking synchronously cannot hold the engine past the deadline.
         var run = Task.Run(() => call(inner, guarded).AsTask(), CancellationToken.None);
         try
