@@ -114,9 +114,13 @@ internal sealed class SalesWorld : IAsyncDisposable
         (await (await Admin.PostJsonAsync("/api/regions", JsonSerializer.Serialize(new { name, parentId }))).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
     /// <summary>A sales user created by the admin over the API (with their regions), and a client signed in as them.</summary>
-    public async Task<(long Id, HttpClient Client)> AddUserAsync(string userName, SalesRole role = SalesRole.Rep, RecordScope scope = RecordScope.Own, params long[] regionIds)
+    public Task<(long Id, HttpClient Client)> AddUserAsync(string userName, SalesRole role = SalesRole.Rep, RecordScope scope = RecordScope.Own, params long[] regionIds) =>
+        AddUserAsync(userName, userName, role, scope, regionIds);
+
+    /// <summary>A sales user with a display name of their own (what workflows write in subjects and notes).</summary>
+    public async Task<(long Id, HttpClient Client)> AddUserAsync(string userName, string displayName, SalesRole role, RecordScope scope, params long[] regionIds)
     {
-        var body = JsonSerializer.Serialize(new { userName, displayName = userName, role = role.ToString(), scope = scope.ToString(), regionIds });
+        var body = JsonSerializer.Serialize(new { userName, displayName, role = role.ToString(), scope = scope.ToString(), regionIds });
         var user = await (await Admin.PostJsonAsync("/api/users", body)).JsonAsync(HttpStatusCode.Created);
         await Factory.Service<IUserAccounts>().EnsureAsync(userName, SfaFlowApiFactory.Password);
         var client = SfaFlowApiFactory.WithToken(Factory.CreateClient(), await Factory.TokenAsync(userName, SfaFlowApiFactory.Password));
@@ -124,12 +128,22 @@ internal sealed class SalesWorld : IAsyncDisposable
     }
 
     /// <summary>A pipeline with open stages in order (the last ones given may carry a gate), then Won and Lost.</summary>
-    public async Task<JsonElement> AddPipelineAsync(string name, params (string Name, string? Gate, string? GateMessage)[] openStages)
-    {
-        var stages = openStages.Select((s, i) => (object)new
+    public Task<JsonElement> AddPipelineAsync(string name, params (string Name, string? Gate, string? GateMessage)[] openStages) =>
+        PostPipelineAsync(name, openStages.Select((s, i) => (object)new
         {
             name = s.Name, defaultProbability = 10 + (i * 20), forecastCategory = "Pipeline", gateCondition = s.Gate, gateMessage = s.GateMessage,
-        }).Concat([
+        }));
+
+    /// <summary>A pipeline with open stages in order, each with its stall threshold in days (null: never stalled), then Won and Lost.</summary>
+    public Task<JsonElement> AddPipelineWithStallThresholdsAsync(string name, params (string Name, int? StallThresholdDays)[] openStages) =>
+        PostPipelineAsync(name, openStages.Select((s, i) => (object)new
+        {
+            name = s.Name, defaultProbability = 10 + (i * 20), forecastCategory = "Pipeline", stallThresholdDays = s.StallThresholdDays,
+        }));
+
+    private async Task<JsonElement> PostPipelineAsync(string name, IEnumerable<object> openStages)
+    {
+        var stages = openStages.Concat([
             new { name = "Won", defaultProbability = 100, forecastCategory = "Closed", isWon = true },
             new { name = "Lost", defaultProbability = 0, forecastCategory = "Omitted", isLost = true },
         ]);
