@@ -92,6 +92,14 @@ internal sealed class SqlPluginDeliveryStore(IDbContextFactory<SfaFlowDbContext>
             """, cancellationToken, ("@id", id), ("@error", lastError), ("@now", Epoch.Ms(now)), ("@retryAt", Epoch.Ms(retryAt)));
     }
 
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        return await Sql.ExecuteAsync(db.Database.GetDbConnection(), null,
+            "DELETE FROM \"PluginDeliveries\" WHERE \"DeliveredAt\" IS NOT NULL AND \"DeliveredAt\" < @before",
+            cancellationToken, ("@before", Epoch.Ms(before)));
+    }
+
     public async Task<IReadOnlyList<PluginDeliveryStatus>> FindAsync(string eventId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

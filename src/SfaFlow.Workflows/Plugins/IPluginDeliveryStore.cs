@@ -47,6 +47,10 @@ public interface IPluginDeliveryStore
     /// </summary>
     Task MarkFailedAsync(long id, string lastError, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes deliveries made before <paramref name="before"/>; those given up or pending are kept whatever their age.</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
+
     /// <summary>The deliveries of one event, in the order they were recorded.</summary>
     Task<IReadOnlyList<PluginDeliveryStatus>> FindAsync(string eventId, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,7 @@ public sealed class InMemoryPluginDeliveryStore : IPluginDeliveryStore
 {
     private readonly Lock _lock = new();
     private readonly List<Entry> _entries = [];
+    private long _lastId;
 
     public Task<int> RecordAsync(DomainEvent domainEvent, IReadOnlyCollection<PluginListenerRef> listeners, CancellationToken cancellationToken = default)
     {
@@ -23,7 +24,7 @@ public sealed class InMemoryPluginDeliveryStore : IPluginDeliveryStore
             {
                 if (!_entries.Exists(e => e.Event.Id == domainEvent.Id && e.PluginId == listener.PluginId && e.Listener == listener.Listener))
                 {
-                    _entries.Add(new Entry(_entries.Count + 1, domainEvent, listener.PluginId, listener.Listener));
+                    _entries.Add(new Entry(++_lastId, domainEvent, listener.PluginId, listener.Listener));
                     added++;
                 }
             }
@@ -77,6 +78,14 @@ public sealed class InMemoryPluginDeliveryStore : IPluginDeliveryStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_entries.RemoveAll(e => e.DeliveredAt < before));
+        }
     }
 
     public Task<IReadOnlyList<PluginDeliveryStatus>> FindAsync(string eventId, CancellationToken cancellationToken = default)

@@ -29,6 +29,8 @@ namespace SfaFlow.Workflows.Plugins;
 public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliveryStore store, TimeProvider clock, ILogger<PluginEventDelivery> logger)
     : BackgroundService, ICommittedEventObserver
 {
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly ConditionalWeakTable<Type, string[]> _eventNames = [];
@@ -65,13 +67,22 @@ public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliverySt
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = plugins.Options;
+        var batchSize = Math.Max(1, options.ListenerBatchSize);
+        var poll = options.ListenerPollInterval > TimeSpan.Zero ? options.ListenerPollInterval : TimeSpan.FromSeconds(1);
+        var prunedAt = DateTimeOffset.MinValue;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (clock.GetUtcNow() - prunedAt >= PruneInterval)
+                {
+                    await PruneAsync(stoppingToken);
+                    prunedAt = clock.GetUtcNow();
+                }
+
                 // Taken before the claim: an event recorded meanwhile wakes the loop again.
                 _wake.Reader.TryRead(out _);
-                var capacity = options.ListenerBatchSize - _running.Count;
+                var capacity = batchSize - _running.Count;
                 var claimed = 0;
                 if (capacity > 0)
                 {
@@ -93,7 +104,7 @@ public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliverySt
                 // A full batch means there may be more waiting: go on without sleeping.
                 if (capacity <= 0 || claimed < capacity)
                 {
-                    await WaitAsync(options.ListenerPollInterval, stoppingToken);
+                    await WaitAsync(poll, stoppingToken);
                 }
             }
         }
@@ -103,6 +114,21 @@ public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliverySt
         }
 
         await Task.WhenAll(_running.Values).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Deletes deliveries made longer ago than <see cref="PluginOptions.ListenerRetention"/>.</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await store.PruneAsync(clock.GetUtcNow() - plugins.Options.ListenerRetention, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Pruning plugin listener deliveries failed; trying again later.");
+            return 0;
+        }
     }
 
     private void Start(PluginDelivery delivery, CancellationToken stoppingToken)

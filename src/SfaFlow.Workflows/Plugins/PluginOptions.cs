@@ -53,6 +53,9 @@ public sealed class PluginOptions
     /// </summary>
     public TimeSpan ListenerClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long deliveries made are kept before they are pruned (those given up stay for an operator).</summary>
+    public TimeSpan ListenerRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The folder as an absolute path.</summary>
     public string ResolveFolder() => Path.GetFullPath(Folder, AppContext.BaseDirectory);
 }

@@ -58,6 +58,8 @@ public sealed class PluginDeliveryStoreTests
         Assert.Empty(afterDelivery);
         var status = Assert.Single(await store.FindAsync("e1"));
         Assert.Equal((1, now.AddMinutes(2)), (status.Attempts, status.DeliveredAt));
+        Assert.Equal((0, 1), (await store.PruneAsync(now.AddMinutes(2)), await store.PruneAsync(now.AddMinutes(3))));
+        Assert.Empty(await store.FindAsync("e1"));
     }
 
     [Fact]
@@ -80,6 +82,7 @@ public sealed class PluginDeliveryStoreTests
         Assert.Empty(afterGivingUp);
         var status = Assert.Single(await store.FindAsync("e1"));
         Assert.Equal((2, "Boom: 2", now.AddSeconds(6), (DateTimeOffset?)null), (status.Attempts, status.LastError, status.GaveUpAt, status.DeliveredAt));
+        Assert.Equal(0, await store.PruneAsync(now.AddYears(1)));
     }
 
     [Fact]
