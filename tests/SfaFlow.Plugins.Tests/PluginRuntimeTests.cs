@@ -67,6 +67,34 @@ public sealed class PluginRuntimeTests
     }
 
     [Fact]
+    public async Task Loop_EventCommittedWhileItRuns_IsDeliveredWithoutAPoll()
+    {
+        using var host = new PluginTestHost();
+        host.Add();
+        host.Plugins.LoadAll();
+        var delivery = host.Engine.Services.GetRequiredService<PluginEventDelivery>();
+        var won = new DomainEvent("e1", "OpportunityWon", "opportunity:7", new Dictionary<string, object?> { ["amount"] = 1.0 }, DateTimeOffset.UnixEpoch);
+
+        await delivery.StartAsync(CancellationToken.None);
+        try
+        {
+            // The fake clock never moves: only the wake-up of the commit can start the delivery.
+            await delivery.OnCommittedAsync(won, CancellationToken.None);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (host.HostServices.Sink.IsEmpty)
+            {
+                await Task.Delay(10, patience.Token);
+            }
+        }
+        finally
+        {
+            await delivery.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["OpportunityWon:e1:1"], host.HostServices.Sink);
+    }
+
+    [Fact]
     public async Task Operation_RunsForTheUserAndSerializesItsResult()
     {
         using var host = new PluginTestHost();
