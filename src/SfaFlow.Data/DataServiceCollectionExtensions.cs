@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SfaFlow.Data.Outbox;
+using SfaFlow.Data.Plugins;
 using SfaFlow.Data.Sqlite;
 using SfaFlow.Data.Sales;
 using SfaFlow.Data.Workflows;
 using SfaFlow.Sales;
+using SfaFlow.Workflows.Plugins;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Runtime.Instances;
 
@@ -37,6 +39,9 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ISalesDatabaseFactory, EfSalesDatabaseFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxStore>();
+
+        // In place of the plugins' in-memory store, whether they were added before or after.
+        services.Replace(ServiceDescriptor.Singleton<IPluginDeliveryStore, SqlPluginDeliveryStore>());
         return services;
     }
 

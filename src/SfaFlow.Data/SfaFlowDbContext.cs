@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SfaFlow.Data.Sales;
 using SfaFlow.Data.Outbox;
+using SfaFlow.Data.Plugins;
 using SfaFlow.Data.Workflows;
 
 namespace SfaFlow.Data;
@@ -39,6 +40,8 @@ public sealed class SfaFlowDbContext(DbContextOptions<SfaFlowDbContext> options)
     internal DbSet<EventReceiptRow> EventReceipts => Set<EventReceiptRow>();
 
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal DbSet<PluginDeliveryRow> PluginDeliveries => Set<PluginDeliveryRow>();
 
     /// <summary>Set by <see cref="OutboxDbContextExtensions.AddDomainEvent"/>; cleared when the commit has woken the dispatcher.</summary>
     internal bool HasUncommittedDomainEvents { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SfaFlow.Plugins.Events;
 using SfaFlow.Plugins.Operations;
@@ -16,17 +17,81 @@ public sealed class PluginRuntimeTests
     [Fact]
     public async Task Deliver_ListenerFailsOnce_IsRetriedAndSeesTheEvent()
     {
-        using var host = new PluginTestHost(o => o.ListenerRetryDelay = TimeSpan.FromMilliseconds(1));
+        using var host = new PluginTestHost(o => o.ListenerRetryDelay = TimeSpan.FromSeconds(1));
         host.Add();
         host.Plugins.LoadAll();
-        using var delivery = new PluginEventDelivery(host.Plugins, TimeProvider.System, NullLogger<PluginEventDelivery>.Instance);
+        var delivery = host.Engine.Services.GetRequiredService<PluginEventDelivery>();
+        var store = host.Engine.Services.GetRequiredService<IPluginDeliveryStore>();
         var won = new DomainEvent("e1", "OpportunityWon", "opportunity:7", new Dictionary<string, object?> { ["amount"] = 5000.0, ["failOnce"] = true }, DateTimeOffset.UnixEpoch);
         var other = new DomainEvent("e2", "LeadCreated", "lead:1", new Dictionary<string, object?>(), DateTimeOffset.UnixEpoch);
 
-        await delivery.DeliverAsync(won);
-        await delivery.DeliverAsync(other);
+        await delivery.OnCommittedAsync(won, CancellationToken.None);
+        await delivery.OnCommittedAsync(other, CancellationToken.None);
+        await delivery.OnCommittedAsync(won, CancellationToken.None);
+        var first = await delivery.DeliverDueAsync();
+        var beforeTheRetry = await delivery.DeliverDueAsync();
+        host.Engine.Clock.Advance(TimeSpan.FromSeconds(1));
+        var retry = await delivery.DeliverDueAsync();
 
+        Assert.Equal((1, 0, 1), (first, beforeTheRetry, retry));
         Assert.Equal(["failed:e1", "OpportunityWon:e1:5000"], host.HostServices.Sink);
+        var status = Assert.Single(await store.FindAsync("e1"));
+        Assert.Equal(("Good", "SfaFlow.TestPlugins.Good.WonListener", 2), (status.PluginId, status.Listener, status.Attempts));
+        Assert.NotNull(status.DeliveredAt);
+        Assert.Contains("Transient failure.", status.LastError, StringComparison.Ordinal);
+        Assert.Empty(await store.FindAsync("e2"));
+    }
+
+    [Fact]
+    public async Task Deliver_PluginNotLoaded_WaitsForItInsteadOfDroppingTheEvent()
+    {
+        using var host = new PluginTestHost(o => (o.ListenerRetryDelay, o.ListenerMaxAttempts) = (TimeSpan.FromSeconds(1), 3));
+        var folder = host.Add();
+        host.Plugins.LoadAll();
+        var delivery = host.Engine.Services.GetRequiredService<PluginEventDelivery>();
+        var store = host.Engine.Services.GetRequiredService<IPluginDeliveryStore>();
+        var won = new DomainEvent("e1", "OpportunityWon", "opportunity:7", new Dictionary<string, object?> { ["amount"] = 10.0 }, DateTimeOffset.UnixEpoch);
+
+        await delivery.OnCommittedAsync(won, CancellationToken.None);
+        host.Plugins.Unload(folder);
+        await delivery.DeliverDueAsync();
+        var waiting = Assert.Single(await store.FindAsync("e1"));
+        host.Plugins.Load(folder);
+        host.Engine.Clock.Advance(TimeSpan.FromSeconds(1));
+        await delivery.DeliverDueAsync();
+
+        Assert.Equal((1, (DateTimeOffset?)null), (waiting.Attempts, waiting.GaveUpAt));
+        Assert.Contains("not loaded", waiting.LastError, StringComparison.Ordinal);
+        Assert.Equal(["OpportunityWon:e1:10"], host.HostServices.Sink);
+        Assert.NotNull(Assert.Single(await store.FindAsync("e1")).DeliveredAt);
+    }
+
+    [Fact]
+    public async Task Loop_EventCommittedWhileItRuns_IsDeliveredWithoutAPoll()
+    {
+        using var host = new PluginTestHost();
+        host.Add();
+        host.Plugins.LoadAll();
+        var delivery = host.Engine.Services.GetRequiredService<PluginEventDelivery>();
+        var won = new DomainEvent("e1", "OpportunityWon", "opportunity:7", new Dictionary<string, object?> { ["amount"] = 1.0 }, DateTimeOffset.UnixEpoch);
+
+        await delivery.StartAsync(CancellationToken.None);
+        try
+        {
+            // The fake clock never moves: only the wake-up of the commit can start the delivery.
+            await delivery.OnCommittedAsync(won, CancellationToken.None);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (host.HostServices.Sink.IsEmpty)
+            {
+                await Task.Delay(10, patience.Token);
+            }
+        }
+        finally
+        {
+            await delivery.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["OpportunityWon:e1:1"], host.HostServices.Sink);
     }
 
     [Fact]

@@ -32,8 +32,29 @@ public sealed class PluginOptions
     /// <summary>Attempts per event and listener before the delivery is given up (and logged as an error).</summary>
     public int ListenerMaxAttempts { get; set; } = 8;
 
-    /// <summary>The wait after the first failed delivery; it doubles per attempt.</summary>
+    /// <summary>The wait after the first failed delivery; it doubles per attempt ...</summary>
     public TimeSpan ListenerRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>... up to this.</summary>
+    public TimeSpan ListenerMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often the delivery loop looks for due deliveries it was not woken for: recorded by another process, due for a
+    /// retry, or left by a process that stopped. Events committed in this process wake it at once.
+    /// </summary>
+    public TimeSpan ListenerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Deliveries in progress at once, per process.</summary>
+    public int ListenerBatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// How long a claimed delivery stays with the process that claimed it; one that died holding it loses it then and
+    /// another process delivers it. Keep it well above <see cref="ListenerTimeout"/>.
+    /// </summary>
+    public TimeSpan ListenerClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long deliveries made are kept before they are pruned (those given up stay for an operator).</summary>
+    public TimeSpan ListenerRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The folder as an absolute path.</summary>
     public string ResolveFolder() => Path.GetFullPath(Folder, AppContext.BaseDirectory);

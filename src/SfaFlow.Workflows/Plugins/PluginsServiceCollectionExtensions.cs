@@ -18,7 +18,8 @@ public static class PluginsServiceCollectionExtensions
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<PluginManager>();
 
-        // Events.
+        // Events: the in-memory delivery store unless the data layer adds its durable one (before or after this).
+        services.TryAddSingleton<IPluginDeliveryStore, InMemoryPluginDeliveryStore>();
         services.TryAddSingleton<PluginEventDelivery>();
         services.AddSingleton<ICommittedEventObserver>(provider => provider.GetRequiredService<PluginEventDelivery>());
         services.AddHostedService(provider => provider.GetRequiredService<PluginEventDelivery>());

@@ -19,7 +19,7 @@ public sealed class RuntimeHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private RuntimeHost(string databaseFile, FakeTimeProvider clock, Action<RuntimeOptions>? runtime, Action<OutboxOptions>? outbox)
+    private RuntimeHost(string databaseFile, FakeTimeProvider clock, Action<RuntimeOptions>? runtime, Action<OutboxOptions>? outbox, Action<IServiceCollection>? configure = null)
     {
         DatabaseFile = databaseFile;
         Clock = clock;
@@ -42,6 +42,7 @@ public sealed class RuntimeHost : IAsyncDisposable
             o.RunDispatcher = false;
             outbox?.Invoke(o);
         });
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -71,17 +72,17 @@ public sealed class RuntimeHost : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A new, migrated database in a temporary folder.</summary>
-    public static async Task<RuntimeHost> CreateAsync(Action<RuntimeOptions>? runtime = null, Action<OutboxOptions>? outbox = null)
+    public static async Task<RuntimeHost> CreateAsync(Action<RuntimeOptions>? runtime = null, Action<OutboxOptions>? outbox = null, Action<IServiceCollection>? services = null)
     {
         var file = Path.Combine(Path.GetTempPath(), "sfaflow-tests", $"{Guid.NewGuid():N}.db");
-        var host = new RuntimeHost(file, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), runtime, outbox);
+        var host = new RuntimeHost(file, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), runtime, outbox, services);
         await host.Get<DatabaseMigrator>().MigrateAsync();
         return host;
     }
 
     /// <summary>A second runtime on the same database file (another process, as far as the database can tell).</summary>
-    public RuntimeHost ShareDatabase(Action<RuntimeOptions>? runtime = null, Action<OutboxOptions>? outbox = null) =>
-        new(DatabaseFile, new FakeTimeProvider(Clock.GetUtcNow()), runtime, outbox) { _ownsFile = false };
+    public RuntimeHost ShareDatabase(Action<RuntimeOptions>? runtime = null, Action<OutboxOptions>? outbox = null, Action<IServiceCollection>? services = null) =>
+        new(DatabaseFile, new FakeTimeProvider(Clock.GetUtcNow()), runtime, outbox, services) { _ownsFile = false };
 
     private bool _ownsFile = true;
 

@@ -19,6 +19,7 @@ internal sealed class PluginTestHost : IDisposable
         Engine = new TestEngine(o => (o.Timeout, o.HostCallTimeout) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), services =>
         {
             services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+            services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             services.AddSingleton<IPluginHostServices>(HostServices);
             services.AddSfaFlowPlugins();
             services.Configure<PluginOptions>(options =>
