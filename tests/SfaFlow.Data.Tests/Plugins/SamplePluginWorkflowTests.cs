@@ -297,7 +297,10 @@ public sealed class SamplePluginWorkflowTests(SamplePluginWorkflowTests.BuiltSam
         }
     }
 
-    /// <summary>The sample plugins the build put in the test output's <c>plugins/</c>, copied once per class to a temporary folder.</summary>
+    /// <summary>
+    /// The sample plugins the build put in the test output's <c>plugins/</c> (beside the delivery tests' test plugin, left
+    /// out), copied once per class to a temporary folder.
+    /// </summary>
     public sealed class BuiltSamplePlugins : IDisposable
     {
         public string Folder { get; } = Directory.CreateTempSubdirectory("sfaflow-sample-plugins-").FullName;
@@ -305,7 +308,7 @@ public sealed class SamplePluginWorkflowTests(SamplePluginWorkflowTests.BuiltSam
         public BuiltSamplePlugins()
         {
             var built = Path.Combine(AppContext.BaseDirectory, "plugins");
-            foreach (var file in Directory.EnumerateFiles(built, "*", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateDirectories(built, "SfaFlow.Plugins.*").SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)))
             {
                 var target = Path.Combine(Folder, Path.GetRelativePath(built, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
