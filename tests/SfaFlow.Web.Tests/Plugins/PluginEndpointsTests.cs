@@ -44,15 +44,20 @@ public sealed class PluginEndpointsTests(PluginEndpointsTests.SamplePluginsHost 
     }
 
     [Fact]
-    public async Task ListPlugins_IsForDesigners_ARepIsRefused_ButMayReadOnePlugin()
+    public async Task ListPlugins_IsForDesigners_ARepIsRefused_ButMayReadWhatOnePluginOffers_NotWhereItLives()
     {
         using var rep = host.Factory.CreateClient(SalesRole.Rep);
+        using var developer = host.Factory.CreateClient(SalesRole.Developer);
 
         var list = await rep.GetAsync("/api/plugins");
         var one = await (await rep.GetAsync("/api/plugins/StrategyFit")).JsonAsync();
+        var full = await (await developer.GetAsync("/api/plugins/StrategyFit")).JsonAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
-        Assert.Equal(("StrategyFit", "Loaded"), (one.Text("id"), one.Text("state")));
+        Assert.Equal(("StrategyFit", "Loaded", 2), (one.Text("id"), one.Text("state"), one.GetProperty("operations").GetArrayLength()));
+        Assert.Equal(("", JsonValueKind.Null), (one.Text("folder"), one.GetProperty("hash").ValueKind));
+        Assert.EndsWith("SfaFlow.Plugins.StrategyFit", full.Text("folder"), StringComparison.Ordinal);
+        Assert.Equal(64, full.Text("hash").Length);
     }
 
     [Fact]

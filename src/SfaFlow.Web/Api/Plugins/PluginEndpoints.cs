@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SfaFlow.Plugins.Operations;
 using SfaFlow.Web.Security;
@@ -16,16 +17,32 @@ public static class PluginEndpoints
             .RequireAuthorization(Policies.WorkflowDesign)
             .WithName("ListPlugins")
             .WithSummary("Lists every plugin folder: loaded (with what it added) or failed (with the reason), and its hash for the allow-list.");
-        group.MapGet("/{id}", Results<Ok<PluginInfo>, ProblemHttpResult> (string id, PluginCatalog catalog) =>
-                catalog.Find(id) is { } plugin ? TypedResults.Ok(plugin) : ApiProblems.NotFound($"There is no plugin '{id}'."))
+        group.MapGet("/{id}", GetAsync)
             .WithName("GetPlugin")
-            .WithSummary("Describes one plugin with its operations, for UIs that offer them.");
+            .WithSummary("Describes one plugin with its operations, for UIs that offer them; its folder, hash and any failure only to Admins and Developers.");
         group.MapPost("/{id}/operations/{name}", InvokeAsync)
             .WithName("InvokePluginOperation")
             .WithSummary("Runs a plugin operation as the signed-in user; the body is the operation's input.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Anyone signed in may see what a loaded plugin offers (a UI lists its operations); where it lives on the server, its
+    /// hash and why it failed are for those who install plugins, and a failed plugin offers nothing to anyone else.
+    /// </summary>
+    private static async Task<Results<Ok<PluginInfo>, ProblemHttpResult>> GetAsync(string id, PluginCatalog catalog, HttpContext http, IAuthorizationService authorization)
+    {
+        var plugin = catalog.Find(id);
+        if (plugin is not null && (await authorization.AuthorizeAsync(http.User, Policies.WorkflowDesign)).Succeeded)
+        {
+            return TypedResults.Ok(plugin);
+        }
+
+        return plugin is { State: PluginState.Loaded }
+            ? TypedResults.Ok(plugin with { Folder = "", Hash = null })
+            : ApiProblems.NotFound($"There is no plugin '{id}'.");
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> InvokeAsync(
