@@ -521,6 +521,9 @@ namespace SfaFlow.Data.Migrations
                     b.Property<long?>("StartAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeZone")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DefinitionId");

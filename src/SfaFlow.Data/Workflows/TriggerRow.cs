@@ -19,6 +19,9 @@ internal sealed class TriggerRow
 
     public string? CronExpression { get; set; }
 
+    /// <summary>The cron expression's time zone (IANA id); null for UTC.</summary>
+    public string? TimeZone { get; set; }
+
     public long? IntervalTicks { get; set; }
 
     public long? StartAt { get; set; }

@@ -107,7 +107,9 @@ public sealed partial class WorkflowRuntime
 
         if (trigger.CronExpression is { } cron && Activities.Scheduling.Cron.TryParse(cron, out _) is { } schedule)
         {
-            return schedule.GetOccurrences(from, to, TimeZoneInfo.Utc, fromInclusive: false, toInclusive: true);
+            // Hours in the trigger's time zone (08:00 in Berlin is 07:00 or 06:00 UTC by the season); an unknown zone was refused at publication.
+            var zone = trigger.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+            return schedule.GetOccurrences(from, to, zone, fromInclusive: false, toInclusive: true);
         }
 
         if (trigger.Interval is { Ticks: > 0 } interval)

@@ -4,6 +4,7 @@ using SfaFlow.Data.Tests.Sales;
 using SfaFlow.Data.Tests.Support;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Opportunities;
+using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Runtime.Definitions;
@@ -79,6 +80,31 @@ public sealed class ScheduleTriggerTests
 
         Assert.Equal($"opportunity:{sent.Id}", Assert.Single(await world.InstancesAsync("proposals-out")).CorrelationId);
     }
+
+    [Fact]
+    public async Task TheCronHours_AreInTheTriggersTimeZone_AndAnUnknownZoneIsRefusedAtPublication()
+    {
+        await using var host = await SalesHost.CreateAsync();
+        var s = await SalesScenario.CreateAsync(host);
+        var world = new TriggerWorld(host);
+        await host.Get<OpportunityService>().CreateAsync(Deals.Fields(s, "Alpha", 1000m, "EUR", new DateOnly(2027, 3, 31)), new(), s.Rep);
+        await world.PublishAsync("berlin-mornings", [Morning("Europe/Berlin")], []);
+        var trigger = (await host.Get<IWorkflowDefinitionStore>().ListScheduledTriggersAsync()).Single(t => t.DefinitionId == "berlin-mornings");
+        var friday = host.Clock.GetUtcNow();
+
+        // Friday 27 November 2026, 09:00 UTC: the next weekday 08:00 in Berlin (UTC+1 in winter) is Monday 07:00 UTC.
+        var beforeBerlinsEight = await world.Runtime.FireTriggerOccurrencesAsync(trigger, friday, new DateTimeOffset(2026, 11, 30, 6, 59, 59, TimeSpan.Zero));
+        var atBerlinsEight = await world.Runtime.FireTriggerOccurrencesAsync(trigger, friday, new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+        var mars = await Record.ExceptionAsync(() => world.PublishAsync("mars-mornings", [Morning("Mars/Olympus_Mons")], []));
+
+        Assert.Equal(("Europe/Berlin", 0, 1), (trigger.TimeZone, beforeBerlinsEight, atBerlinsEight));
+        Assert.Contains("'Mars/Olympus_Mons' is not a time zone", Assert.IsType<WorkflowDefinitionException>(mars).ToString(), StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Morning(string timeZone) => Wf.Activity("morning", "Sfa.Schedule", new()
+    {
+        ["cronExpression"] = Wf.Literal("0 0 8 * * 1-5"), ["timeZone"] = Wf.Literal(timeZone), ["recordType"] = Wf.Literal("Opportunity"),
+    }, canStartWorkflow: true);
 
     [Fact]
     public async Task AnOccurrenceFiredAgainAfterACrashMidway_StartsEachRecordsWorkflowExactlyOnce()

@@ -21,8 +21,11 @@ public sealed class ScheduleTrigger : WorkflowActivity, IScheduledFanOut
     /// <summary>The most records one occurrence starts workflows for: a schedule over a whole table is a mistake to stop early.</summary>
     public const int MaxRecords = 5000;
 
-    [Input(DisplayName = "Cron expression", Description = "Six fields, seconds first, UTC: '0 0 8 * * 1-5' is 08:00 on weekdays.", UIHint = "cron", IsRequired = true)]
+    [Input(DisplayName = "Cron expression", Description = "Six fields, seconds first, in the time zone below: '0 0 8 * * 1-5' is 08:00 on weekdays.", UIHint = "cron", IsRequired = true)]
     public Input<string?> CronExpression { get; } = new();
+
+    [Input(DisplayName = "Time zone", Description = "The time zone of the cron expression's hours, an IANA id such as Europe/Berlin; empty: UTC.", UIHint = "singleline")]
+    public Input<string?> TimeZone { get; } = new();
 
     [Input(DisplayName = "Record type", Description = "Lead or Opportunity.", UIHint = "dropdown", Options = ["Opportunity", "Lead"], IsRequired = true)]
     public Input<string?> RecordType { get; } = new();
@@ -40,6 +43,13 @@ public sealed class ScheduleTrigger : WorkflowActivity, IScheduledFanOut
     public Output<DateTimeOffset?> ScheduledAt { get; } = new();
 
     string? IScheduledFanOut.CronExpression(IReadOnlyDictionary<string, object?> settings) => Setting(settings, CronExpression);
+
+    string? IScheduledFanOut.TimeZone(IReadOnlyDictionary<string, object?> settings) => Setting(settings, TimeZone)?.Trim() switch
+    {
+        null or "" => null,
+        var id when TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) => id,
+        var id => throw new InvalidOperationException($"Sfa.Schedule: '{id}' is not a time zone this server knows; use an IANA id such as Europe/Berlin, or leave it empty for UTC."),
+    };
 
     public async Task<IReadOnlyList<FanOutItem>> ExpandAsync(IReadOnlyDictionary<string, object?> settings, DateTimeOffset scheduledAt, IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -48,6 +48,19 @@ public sealed partial class WorkflowDefinitionManager(
         return draft;
     }
 
+    /// <summary>The published version's triggers; a trigger whose settings cannot work (an unknown time zone) refuses the publication.</summary>
+    private IReadOnlyList<WorkflowTrigger> IndexTriggers(StoredDefinition published)
+    {
+        try
+        {
+            return triggers.Index(published.ToDefinition());
+        }
+        catch (InvalidOperationException invalid)
+        {
+            throw new WorkflowDefinitionException([new DefinitionDiagnostic("$.root.activities", invalid.Message)]);
+        }
+    }
+
     /// <summary>Publishes the latest version; the previously published one retires. Refused with the located errors when it does not compile.</summary>
     /// <exception cref="WorkflowDefinitionException">The definition has errors.</exception>
     /// <exception cref="KeyNotFoundException">There is no such definition.</exception>
@@ -64,7 +77,7 @@ public sealed partial class WorkflowDefinitionManager(
         engine.Prepare(definition);
         var published = Restate(latest with { PublishedAt = clock.GetUtcNow() }, DefinitionState.Published, latest.IsLatest);
         var retired = versions.Where(v => v.State == DefinitionState.Published).Select(v => Restate(v, DefinitionState.Retired, v.IsLatest));
-        await store.SaveAsync(definitionId, latest.Version, [.. retired, published], [], triggers.Index(published.ToDefinition()), cancellationToken);
+        await store.SaveAsync(definitionId, latest.Version, [.. retired, published], [], IndexTriggers(published), cancellationToken);
         RegisterAsActivity(published);
         return published;
     }

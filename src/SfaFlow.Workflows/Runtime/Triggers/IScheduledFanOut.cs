@@ -10,6 +10,10 @@ public interface IScheduledFanOut
     /// <summary>The six-field cron expression (seconds first, UTC) from the trigger's literal inputs; null when unset.</summary>
     string? CronExpression(IReadOnlyDictionary<string, object?> settings);
 
+    /// <summary>The time zone of the cron expression's hours (an IANA id) from the literal inputs; null for UTC.</summary>
+    /// <exception cref="InvalidOperationException">The inputs name a time zone this machine does not know.</exception>
+    string? TimeZone(IReadOnlyDictionary<string, object?> settings) => null;
+
     /// <summary>The items of one occurrence: each instance's correlation id and the payload its trigger activity receives.</summary>
     Task<IReadOnlyList<FanOutItem>> ExpandAsync(IReadOnlyDictionary<string, object?> settings, DateTimeOffset scheduledAt, IServiceProvider services, CancellationToken cancellationToken);
 }

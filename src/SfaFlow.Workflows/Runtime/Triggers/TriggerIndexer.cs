@@ -51,7 +51,11 @@ public sealed class TriggerIndexer(WorkflowEngine engine, TimeProvider clock)
             case "Elsa.StartAt":
                 return trigger with { StartAt = Literal<DateTimeOffset?>(node, "dateTime") };
             case var _ when node.Descriptor!.Activity is IScheduledFanOut fanOut:
-                return trigger with { CronExpression = fanOut.CronExpression(node.LiteralInputs())?.Trim() is { Length: > 0 } cron ? cron : null };
+                return trigger with
+                {
+                    CronExpression = fanOut.CronExpression(node.LiteralInputs())?.Trim() is { Length: > 0 } cron ? cron : null,
+                    TimeZone = fanOut.TimeZone(node.LiteralInputs()),
+                };
             case var _ when node.Descriptor!.Activity is IEventTrigger eventTrigger && eventTrigger.EventName(node.LiteralInputs()) is { } listened:
                 // Dispatching the event finds it among the Elsa.Event triggers; the activity's filter runs before a start.
                 return trigger with

@@ -21,8 +21,11 @@ public sealed record WorkflowTrigger
 
     public required string Hash { get; init; }
 
-    /// <summary>Six-field cron expression (seconds first, UTC), for <c>Elsa.Cron</c>.</summary>
+    /// <summary>Six-field cron expression (seconds first), for <c>Elsa.Cron</c> and scheduled fan-outs.</summary>
     public string? CronExpression { get; init; }
+
+    /// <summary>The time zone the cron expression's hours are in (an IANA id such as <c>Europe/Berlin</c>); null for UTC.</summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>The interval, for <c>Elsa.Timer</c>.</summary>
     public TimeSpan? Interval { get; init; }
