@@ -39,26 +39,23 @@ internal sealed class PluginActivity(PluginLoad load, WorkflowActivity inner, Ti
         }
 
         await using var scope = load.OpenScope(new PluginCaller(PluginCallerKind.Workflow, context.WorkflowInstanceId));
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var guarded = new PluginActivityContext(context, scope.ServiceProvider, load.Json, deadline.Token);
-        // On the thread pool, so that an activity blocking synchronously cannot hold the engine past the deadline.
-        var run = Task.Run(() => call(inner, guarded).AsTask(), CancellationToken.None);
+        PluginActivityContext? guarded = null;
         try
         {
-            await run.WaitAsync(timeout, context.CancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            guarded.Close();
-            await deadline.CancelAsync();
-            // The abandoned task may still fault later; observe it so that it is not reported as unobserved.
-            _ = run.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-            throw new TimeoutException(
-                $"Plugin activity '{context.ActivityType}' ({PluginId}) did not finish within {timeout.TotalSeconds:0.###} s; it was cancelled and the step failed.");
+            await PluginDeadline.RunAsync(
+                token =>
+                {
+                    guarded = new PluginActivityContext(context, scope.ServiceProvider, load.Json, token);
+                    return call(inner, guarded).AsTask();
+                },
+                timeout,
+                $"Plugin activity '{context.ActivityType}' ({PluginId}) did not finish within {timeout.TotalSeconds:0.###} s; it was cancelled and the step failed.",
+                () => guarded?.Close(),
+                context.CancellationToken);
         }
         finally
         {
-            guarded.Close();
+            guarded?.Close();
         }
     }
 }

@@ -252,17 +252,7 @@ public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliverySt
             return;
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var handling = Task.Run(() => listener.HandleAsync(domainEvent, deadline.Token).AsTask(), CancellationToken.None);
-        try
-        {
-            await handling.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            _ = handling.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-            throw new TimeoutException($"{listenerName} did not handle {domainEvent.Name} within {timeout.TotalSeconds:0.###} s.");
-        }
+        await PluginDeadline.RunAsync(token => listener.HandleAsync(domainEvent, token).AsTask(), timeout,
+            $"{listenerName} did not handle {domainEvent.Name} within {timeout.TotalSeconds:0.###} s.", abandon: null, cancellationToken);
     }
 }
