@@ -61,6 +61,9 @@ public interface ISalesDatabase : IAsyncDisposable
     /// <summary>Where each round-robin pool stands (see <c>AssigneeResolver</c>).</summary>
     DbSet<AssignmentCursor> AssignmentCursors { get; }
 
+    /// <summary>The committed effects of workflow activity executions, by idempotency key (see <c>ActivityEffects</c>).</summary>
+    DbSet<Workflows.Effects.WorkflowEffect> WorkflowEffects { get; }
+
     /// <summary>Who the changes saved next are made by, for the audit log.</summary>
     ChangeActor Actor { get; set; }
 
@@ -80,7 +83,12 @@ public interface ISalesDatabase : IAsyncDisposable
     /// </summary>
     void Raise(Func<DomainEvent> domainEvent);
 
-    /// <summary>A transaction around several saves (lead conversion), committed by the caller.</summary>
+    /// <summary>
+    /// A transaction around several saves (lead conversion, an activity's effect), committed by the caller. It takes the
+    /// write lock at once where the database has one (SQLite), so that its first write never fails for a lock it could
+    /// have waited for. Within a unit of work that joined another (<c>SalesUnitOfWork</c>), the outer transaction holds:
+    /// this one commits nothing itself.
+    /// </summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }
 

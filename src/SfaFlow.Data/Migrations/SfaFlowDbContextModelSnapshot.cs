@@ -154,10 +154,16 @@ namespace SfaFlow.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Causation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Claims")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CorrelationId")
@@ -220,6 +226,9 @@ namespace SfaFlow.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Claims")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("DeliveredAt")
@@ -419,6 +428,9 @@ namespace SfaFlow.Data.Migrations
 
                     b.Property<string>("PendingStimulus")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RunAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1632,6 +1644,36 @@ namespace SfaFlow.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("AssignmentCursors", (string)null);
+                });
+
+            modelBuilder.Entity("SfaFlow.Sales.Workflows.Effects.WorkflowEffect", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("WorkflowEffects", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

@@ -7,13 +7,19 @@ namespace SfaFlow.Data.Outbox;
 
 /// <summary>
 /// Hands committed domain events to the workflow runtime: it claims undispatched messages in occurrence order,
-/// dispatches each with its event id and marks it dispatched. Delivery is at least once (a crash between dispatching and
-/// marking dispatches again); the runtime makes the effect once (derived instance ids for starts, receipts for
-/// resumes). A commit in this process wakes it at once; otherwise it polls. Failures are retried with backoff, recorded
-/// on the message, logged, and never hold up the messages after them. Besides the named event, each message goes to the
-/// <see cref="IEventRoute"/>s, whose stimuli (a completed task's workflow, say) are dispatched with derived event ids, and once
-/// the runtime has taken it, to the <see cref="ICommittedEventObserver"/>s (plugin listeners queue it there).
+/// dispatches each with its event id and causes, and marks it dispatched. Delivery is at least once (a crash between
+/// dispatching and marking dispatches again); the runtime makes the effect once (derived instance ids for starts,
+/// receipts for resumes). A commit in this process wakes it at once; otherwise it polls. Failures are retried with
+/// backoff, recorded on the message, logged, and never hold up the messages after them. Besides the named event, each
+/// message goes to the <see cref="IEventRoute"/>s, whose stimuli (a completed task's workflow, say) are dispatched with
+/// derived event ids, and once the runtime has taken it, to the <see cref="ICommittedEventObserver"/>s (plugin listeners
+/// queue it there).
 /// </summary>
+/// <remarks>
+/// Messages run in lanes, one per record (correlation id), up to <see cref="RuntimeOptions.MaxConcurrentRuns"/> lanes at
+/// once: a record's events stay in order, and one slow or runaway instance holds up its own lane only, while the
+/// dispatcher goes on claiming and dispatching the others.
+/// </remarks>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
     WorkflowRuntime runtime,
@@ -21,12 +27,21 @@ internal sealed partial class OutboxDispatcher(
     IEnumerable<ICommittedEventObserver> observers,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    IOptions<RuntimeOptions> runtimeOptions,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     private readonly OutboxOptions _options = options.Value;
+
+    private readonly RetrySchedule _retries = new(options.Value.RetryDelay, options.Value.MaxRetryDelay, options.Value.MaxAttempts);
+
+    private readonly int _maxAbandoned = runtimeOptions.Value.MaxRunAttempts;
+
+    private readonly SemaphoreSlim _lanes = new(runtimeOptions.Value.MaxConcurrentRuns);
+
+    private readonly int _concurrency = runtimeOptions.Value.MaxConcurrentRuns;
 
     private readonly IReadOnlyList<IEventRoute> _routes = [.. routes];
 
@@ -43,22 +58,41 @@ internal sealed partial class OutboxDispatcher(
         }
 
         var prunedAt = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        var running = new List<Task<LanePass>>();
+        try
         {
-            // Taken before the pass: a commit during the pass signals again, and another pass follows at once.
-            signal.Reset();
-            var pass = await SafelyAsync(() => DispatchPendingAsync(stoppingToken), "dispatching", new DispatchPass(0, 0));
-            if (clock.GetUtcNow() - prunedAt >= PruneInterval)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await SafelyAsync(() => PruneAsync(stoppingToken), "pruning", 0);
-                prunedAt = clock.GetUtcNow();
-            }
+                // Taken before claiming: a commit during the claim signals again, and another claim follows at once.
+                signal.Reset();
+                running.RemoveAll(lane => lane.IsCompleted);
+                var claimed = 0;
+                if (running.Count < _concurrency)
+                {
+                    var lanes = await SafelyAsync(() => ClaimLanesAsync(stoppingToken), "claiming", []);
+                    // On the thread pool: a burst runs synchronously until it waits on something (SQLite's async calls do
+                    // not yield), and a runaway one would otherwise hold this loop, which must go on claiming.
+                    running.AddRange(lanes.Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), CancellationToken.None)));
+                    claimed = lanes.Sum(lane => lane.Count);
+                }
 
-            // A full batch means there may be more waiting: go on without sleeping.
-            if (pass.Claimed < _options.BatchSize)
-            {
-                await WaitAsync(stoppingToken);
+                if (clock.GetUtcNow() - prunedAt >= PruneInterval)
+                {
+                    await SafelyAsync(() => PruneAsync(stoppingToken), "pruning", 0);
+                    prunedAt = clock.GetUtcNow();
+                }
+
+                // A full batch with lanes to spare means there may be more waiting: claim again without sleeping.
+                if (claimed < _options.BatchSize || running.Count >= _concurrency)
+                {
+                    await WaitAsync(running, stoppingToken);
+                }
             }
+        }
+        finally
+        {
+            // Lanes hand back what they did not get to when stopping; let them finish doing so.
+            await Task.WhenAll(running.Select(lane => (Task)lane).Select(lane => lane.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
     }
 
@@ -75,13 +109,18 @@ internal sealed partial class OutboxDispatcher(
         return pruned;
     }
 
-    /// <summary>Until a commit signals or the poll interval passes.</summary>
-    private async Task WaitAsync(CancellationToken stoppingToken)
+    public override void Dispose()
+    {
+        _lanes.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Until a commit signals, the poll interval passes, or a lane finishes (freeing room to claim).</summary>
+    private async Task WaitAsync(List<Task<LanePass>> running, CancellationToken stoppingToken)
     {
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var poll = Task.Delay(_options.PollInterval, clock, wake.Token);
-        var signalled = signal.WaitAsync(wake.Token);
-        await Task.WhenAny(poll, signalled);
+        Task[] waits = [Task.Delay(_options.PollInterval, clock, wake.Token), signal.WaitAsync(wake.Token), .. running];
+        await Task.WhenAny(waits);
         await wake.CancelAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SfaFlow.Plugins.Events;
+using SfaFlow.Workflows.Causation;
 using SfaFlow.Workflows.Instances;
 
 namespace SfaFlow.Data.Outbox;
@@ -30,6 +31,18 @@ internal sealed class OutboxMessage
     /// <summary>Dispatches that ended, successful or not.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Dispatches that began (claims not handed back). More than <see cref="Attempts"/> means a dispatcher died while
+    /// dispatching the message: the next dispatch is careful, and after too many the message is given up.
+    /// </summary>
+    public int Claims { get; set; }
+
+    /// <summary>
+    /// What caused the event, as JSON (<see cref="CausationChain"/>), when a workflow run raised it; null when a person or
+    /// an outside system did.
+    /// </summary>
+    public string? Causation { get; set; }
+
     public string? LastError { get; set; }
 
     /// <summary>Not claimed before this time: the backoff after a failed attempt (0 for a new message).</summary>
@@ -55,6 +68,9 @@ internal sealed class OutboxMessage
             // Serialized now, so that a payload that cannot be stored fails the SaveChanges' caller, not the dispatcher later.
             Payload = JsonSerializer.Serialize(domainEvent.Payload, WorkflowInstanceSerializer.Options),
             OccurredAt = Epoch.Ms(domainEvent.OccurredAt),
+
+            // The run in progress on this flow, if a workflow's activity made the change (see CausationScope).
+            Causation = CausationScope.Current is { } chain ? JsonSerializer.Serialize(chain, WorkflowInstanceSerializer.Options) : null,
         };
     }
 }

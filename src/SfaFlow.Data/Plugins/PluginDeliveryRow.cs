@@ -24,6 +24,9 @@ internal sealed class PluginDeliveryRow
     /// <summary>Attempts that ended, successful or not.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>Attempts that began (claims not handed back): more than <see cref="Attempts"/> means a holder died mid-attempt.</summary>
+    public int Claims { get; set; }
+
     public string? LastError { get; set; }
 
     /// <summary>Not claimed before this time: the backoff after a failed attempt (0 for a new delivery).</summary>

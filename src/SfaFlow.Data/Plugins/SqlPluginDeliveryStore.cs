@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Data.Queues;
 using SfaFlow.Data.Sqlite;
 using SfaFlow.Plugins.Events;
 using SfaFlow.Workflows.Instances;
@@ -9,12 +10,13 @@ using SfaFlow.Workflows.Runtime.Instances;
 namespace SfaFlow.Data.Plugins;
 
 /// <summary>
-/// The durable <see cref="IPluginDeliveryStore"/>, in hand-written SQL like the outbox's (SQLite and PostgreSQL alike): a
-/// record is an INSERT ... ON CONFLICT DO NOTHING on the (event, plugin, listener) key, a claim one UPDATE ... RETURNING.
+/// The durable <see cref="IPluginDeliveryStore"/>: a record is an INSERT ... ON CONFLICT DO NOTHING on the (event, plugin,
+/// listener) key; claiming, marking and pruning are the <see cref="LeasedQueue"/> the outbox uses too.
 /// </summary>
 internal sealed class SqlPluginDeliveryStore(IDbContextFactory<SfaFlowDbContext> contexts, TimeProvider clock) : IPluginDeliveryStore
 {
-    private const string Pending = "\"DeliveredAt\" IS NULL AND \"GaveUpAt\" IS NULL";
+    /// <summary>Earliest due first: a delivery's retries keep their place behind deliveries that were due before.</summary>
+    private readonly LeasedQueue _queue = new(contexts, new LeasedQueueTable("PluginDeliveries", "DeliveredAt", "m.\"NextAttemptAt\", m.\"Id\""));
 
     public async Task<int> RecordAsync(DomainEvent domainEvent, IReadOnlyCollection<PluginListenerRef> listeners, CancellationToken cancellationToken = default)
     {
@@ -46,59 +48,22 @@ internal sealed class SqlPluginDeliveryStore(IDbContextFactory<SfaFlowDbContext>
 
     public async Task<IReadOnlyList<PluginDelivery>> ClaimAsync(DateTimeOffset now, Lease lease, int max, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(lease);
-        await using var db = await OpenAsync(cancellationToken);
-        // The conditions are repeated outside the subquery so that PostgreSQL rechecks them on a row another claim just took.
-        await using var command = Sql.Command(db.Database.GetDbConnection(), null, $"""
-            UPDATE "PluginDeliveries" SET "ClaimedBy" = @owner, "ClaimedUntil" = @until
-            WHERE "Id" IN (
-                SELECT d."Id" FROM "PluginDeliveries" d
-                WHERE d."DeliveredAt" IS NULL AND d."GaveUpAt" IS NULL AND d."NextAttemptAt" <= @now
-                  AND (d."ClaimedUntil" IS NULL OR d."ClaimedUntil" < @now)
-                ORDER BY d."NextAttemptAt", d."Id" LIMIT @max)
-              AND {Pending} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
-            RETURNING "Id", "Event", "PluginId", "Listener", "Attempts", "NextAttemptAt"
-            """, ("@owner", lease.Owner), ("@until", Epoch.Ms(lease.Until)), ("@now", Epoch.Ms(now)), ("@max", max));
-        var claimed = new List<(long Due, PluginDelivery Delivery)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            claimed.Add((reader.GetInt64(5), new PluginDelivery(reader.GetInt64(0), StoredEvent.Deserialize(reader.GetString(1)),
-                reader.GetString(2), reader.GetString(3), reader.GetInt32(4))));
-        }
+        var claimed = await _queue.ClaimAsync(now, lease, max, "\"Id\", \"Event\", \"PluginId\", \"Listener\", \"Attempts\", \"NextAttemptAt\"",
+            reader => (Due: reader.GetInt64(5), Delivery: new PluginDelivery(reader.GetInt64(0), StoredEvent.Deserialize(reader.GetString(1)),
+                reader.GetString(2), reader.GetString(3), reader.GetInt32(4))), cancellationToken);
 
         // RETURNING follows no ORDER BY.
         return [.. claimed.OrderBy(c => c.Due).ThenBy(c => c.Delivery.Id).Select(c => c.Delivery)];
     }
 
-    public async Task MarkDeliveredAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var db = await OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(db.Database.GetDbConnection(), null, $"""
-            UPDATE "PluginDeliveries"
-            SET "DeliveredAt" = @now, "Attempts" = "Attempts" + 1, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
-            WHERE "Id" = @id AND {Pending}
-            """, cancellationToken, ("@id", id), ("@now", Epoch.Ms(now)));
-    }
+    public Task MarkDeliveredAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        _queue.MarkDoneAsync(id, now, cancellationToken);
 
-    public async Task MarkFailedAsync(long id, string lastError, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
-    {
-        await using var db = await OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(db.Database.GetDbConnection(), null, $"""
-            UPDATE "PluginDeliveries"
-            SET "Attempts" = "Attempts" + 1, "LastError" = @error, "NextAttemptAt" = COALESCE(@retryAt, "NextAttemptAt"),
-                "GaveUpAt" = CASE WHEN @retryAt IS NULL THEN @now ELSE NULL END, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
-            WHERE "Id" = @id AND {Pending}
-            """, cancellationToken, ("@id", id), ("@error", lastError), ("@now", Epoch.Ms(now)), ("@retryAt", Epoch.Ms(retryAt)));
-    }
+    public Task MarkFailedAsync(long id, string lastError, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
+        _queue.MarkFailedAsync(id, lastError, now, retryAt, cancellationToken);
 
-    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
-    {
-        await using var db = await OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(db.Database.GetDbConnection(), null,
-            "DELETE FROM \"PluginDeliveries\" WHERE \"DeliveredAt\" IS NOT NULL AND \"DeliveredAt\" < @before",
-            cancellationToken, ("@before", Epoch.Ms(before)));
-    }
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        _queue.PruneAsync(before, cancellationToken);
 
     public async Task<IReadOnlyList<PluginDeliveryStatus>> FindAsync(string eventId, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SfaFlow.Data.Outbox;
+using SfaFlow.Data.Sqlite;
 using SfaFlow.Plugins.Events;
 using SfaFlow.Sales;
 using SfaFlow.Sales.Accounts;
@@ -14,11 +15,16 @@ using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Pipelines;
 using SfaFlow.Sales.Products;
 using SfaFlow.Sales.Workflows.Assignment;
+using SfaFlow.Sales.Workflows.Effects;
 
 namespace SfaFlow.Data.Sales;
 
-/// <summary>A unit of work on the sales records over one pooled <see cref="SfaFlowDbContext"/>.</summary>
-internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) : ISalesDatabase
+/// <summary>
+/// A unit of work on the sales records over one pooled <see cref="SfaFlowDbContext"/>; or, <paramref name="joined"/>, a
+/// view of another unit of work's context (<see cref="SalesUnitOfWork"/>): it saves into that one's transaction, begins
+/// none of its own and leaves the context open when disposed.
+/// </summary>
+internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock, bool joined = false) : ISalesDatabase
 {
     public DbSet<Lead> Leads => db.Set<Lead>();
 
@@ -57,6 +63,8 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
     public DbSet<DecisionTrace> DecisionTraces => db.Set<DecisionTrace>();
 
     public DbSet<AssignmentCursor> AssignmentCursors => db.Set<AssignmentCursor>();
+
+    public DbSet<WorkflowEffect> WorkflowEffects => db.Set<WorkflowEffect>();
 
     private readonly List<Func<DomainEvent>> _pending = [];
 
@@ -109,8 +117,20 @@ internal sealed class EfSalesDatabase(SfaFlowDbContext db, TimeProvider clock) :
 
     public void Raise(Func<DomainEvent> domainEvent) => _pending.Add(domainEvent);
 
-    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        db.Database.BeginTransactionAsync(cancellationToken);
+    public async Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (joined)
+        {
+            return JoinedTransaction.Instance;
+        }
 
-    public ValueTask DisposeAsync() => db.DisposeAsync();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var transaction = await Sql.BeginWriteAsync(db.Database.GetDbConnection(), cancellationToken);
+        return await db.Database.UseTransactionAsync(transaction, cancellationToken) ?? throw new InvalidOperationException("EF Core did not take the transaction.");
+    }
+
+    /// <summary>This unit of work's context, for a service that joins it (<see cref="SalesUnitOfWork"/>).</summary>
+    public EfSalesDatabase Join() => new(db, clock, joined: true);
+
+    public ValueTask DisposeAsync() => joined ? ValueTask.CompletedTask : db.DisposeAsync();
 }

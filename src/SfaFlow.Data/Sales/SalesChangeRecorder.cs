@@ -81,7 +81,7 @@ internal sealed class SalesChangeRecorder(ChangeTracker tracker, ChangeActor act
     /// </summary>
     public IEnumerable<DomainEvent> RecordUpdatedEvents() =>
         _changes.Where(c => c.Change == "Updated" && c.Record is SalesRecord).GroupBy(c => (SalesRecord)c.Record).Select(record => DomainEvent.Create(
-            "RecordUpdated",
+            SalesEventNames.RecordUpdated,
             $"{record.Key.GetType().Name.ToLowerInvariant()}:{record.Key.Id}",
             new Dictionary<string, object?>
             {

@@ -38,4 +38,10 @@ internal sealed class InstanceRow
 
     /// <summary>What the lease holder was doing (JSON), for recovery.</summary>
     public string? PendingStimulus { get; set; }
+
+    /// <summary>
+    /// Claims (and leased inserts) since a run last ended with a commit or release: each one a run that started. More than
+    /// one means the earlier runs died with their host, and past a limit the runtime parks the instance.
+    /// </summary>
+    public int RunAttempts { get; set; }
 }

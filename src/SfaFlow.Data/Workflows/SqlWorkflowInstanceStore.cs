@@ -1,8 +1,11 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SfaFlow.Data.Sqlite;
 using SfaFlow.Workflows.Instances;
+using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Runtime.Instances;
 
 namespace SfaFlow.Data.Workflows;
@@ -11,9 +14,12 @@ namespace SfaFlow.Data.Workflows;
 /// Instances, their bookmark index, trigger occurrences and event receipts, in hand-written SQL: every runtime operation is one short
 /// transaction, and the claims that make timers and occurrences fire once are single statements.
 /// </summary>
-internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlowDbContext> contexts, TimeProvider clock) : IWorkflowInstanceStore
+internal sealed partial class SqlWorkflowInstanceStore(
+    IDbContextFactory<SfaFlowDbContext> contexts, TimeProvider clock, IOptions<RuntimeOptions> options) : IWorkflowInstanceStore
 {
-    private const string InstanceColumns = "\"State\", \"Version\", \"LeaseOwner\", \"LeaseUntil\", \"PendingStimulus\"";
+    private const string InstanceColumns = "\"State\", \"Version\", \"LeaseOwner\", \"LeaseUntil\", \"PendingStimulus\", \"RunAttempts\"";
+
+    private readonly int _maxStateBytes = options.Value.MaxStateBytes;
 
     public async Task<StoredInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -33,14 +39,14 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         await using var transaction = await Sql.BeginWriteAsync(connection, cancellationToken);
         var inserted = await Sql.ExecuteAsync(connection, transaction, """
             INSERT INTO "WorkflowInstances" ("Id", "DefinitionId", "DefinitionVersionId", "DefinitionVersion", "Name", "Status", "SubStatus",
-                "CorrelationId", "IncidentCount", "CreatedAt", "UpdatedAt", "FinishedAt", "State", "Version", "LeaseOwner", "LeaseUntil")
+                "CorrelationId", "IncidentCount", "CreatedAt", "UpdatedAt", "FinishedAt", "State", "Version", "LeaseOwner", "LeaseUntil", "RunAttempts")
             VALUES (@id, @definitionId, @versionId, @version, @name, @status, @subStatus, @correlationId, @incidents, @createdAt, @updatedAt,
-                @finishedAt, @state, 1, @leaseOwner, @leaseUntil)
+                @finishedAt, @state, 1, @leaseOwner, @leaseUntil, @attempts)
             ON CONFLICT ("Id") DO NOTHING
             """, cancellationToken,
             [.. InstanceParameters(instance), ("@definitionId", instance.DefinitionId), ("@versionId", instance.DefinitionVersionId),
              ("@version", instance.DefinitionVersion), ("@createdAt", Epoch.Ms(instance.CreatedAt)),
-             ("@leaseOwner", lease?.Owner), ("@leaseUntil", Epoch.Ms(lease?.Until))]);
+             ("@leaseOwner", lease?.Owner), ("@leaseUntil", Epoch.Ms(lease?.Until)), ("@attempts", lease is null ? 0 : 1)]);
         if (inserted == 0)
         {
             return false;
@@ -71,7 +77,8 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         var connection = db.Database.GetDbConnection();
         await using (var claim = Sql.Command(connection, null, $"""
             UPDATE "WorkflowInstances"
-            SET "LeaseOwner" = @owner, "LeaseUntil" = @until, "PendingStimulus" = COALESCE(@stimulus, "PendingStimulus"), "Version" = "Version" + 1
+            SET "LeaseOwner" = @owner, "LeaseUntil" = @until, "PendingStimulus" = COALESCE(@stimulus, "PendingStimulus"), "Version" = "Version" + 1,
+                "RunAttempts" = "RunAttempts" + 1
             WHERE "Id" = @id AND ("LeaseOwner" IS NULL OR "LeaseUntil" < @now OR "LeaseOwner" = @owner)
             RETURNING {InstanceColumns}
             """, ("@id", instanceId), ("@owner", lease.Owner), ("@until", Epoch.Ms(lease.Until)), ("@now", Epoch.Ms(clock.GetUtcNow())),
@@ -101,7 +108,8 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
                 "UpdatedAt" = @updatedAt, "FinishedAt" = @finishedAt, "State" = @state, "Version" = "Version" + 1,
                 "LeaseOwner" = CASE WHEN @release = 1 THEN NULL ELSE "LeaseOwner" END,
                 "LeaseUntil" = CASE WHEN @release = 1 THEN NULL ELSE @until END,
-                "PendingStimulus" = CASE WHEN @release = 1 THEN NULL ELSE "PendingStimulus" END
+                "PendingStimulus" = CASE WHEN @release = 1 THEN NULL ELSE "PendingStimulus" END,
+                "RunAttempts" = CASE WHEN @release = 1 THEN 0 ELSE "RunAttempts" END
             WHERE "Id" = @id AND "LeaseOwner" = @owner
             """, cancellationToken,
             [.. InstanceParameters(instance), ("@owner", lease.Owner), ("@until", Epoch.Ms(lease.Until)), ("@release", release ? 1 : 0)]);
@@ -135,7 +143,7 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         ArgumentNullException.ThrowIfNull(lease);
         await using var db = await OpenAsync(cancellationToken);
         await Sql.ExecuteAsync(db.Database.GetDbConnection(), null, """
-            UPDATE "WorkflowInstances" SET "LeaseOwner" = NULL, "LeaseUntil" = NULL, "PendingStimulus" = NULL
+            UPDATE "WorkflowInstances" SET "LeaseOwner" = NULL, "LeaseUntil" = NULL, "PendingStimulus" = NULL, "RunAttempts" = 0
             WHERE "Id" = @id AND "LeaseOwner" = @owner
             """, cancellationToken, ("@id", instanceId), ("@owner", lease.Owner));
     }
@@ -156,12 +164,24 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
         return ids;
     }
 
-    private static (string, object?)[] InstanceParameters(WorkflowInstance instance) =>
-    [
-        ("@id", instance.Id), ("@name", instance.Name), ("@status", (int)instance.Status), ("@subStatus", (int)instance.SubStatus),
-        ("@correlationId", instance.CorrelationId), ("@incidents", instance.Incidents.Count), ("@updatedAt", Epoch.Ms(instance.UpdatedAt)),
-        ("@finishedAt", Epoch.Ms(instance.FinishedAt)), ("@state", WorkflowInstanceSerializer.Serialize(instance)),
-    ];
+    /// <exception cref="InstanceStateTooLargeException">The state is over <see cref="RuntimeOptions.MaxStateBytes"/>.</exception>
+    private (string, object?)[] InstanceParameters(WorkflowInstance instance)
+    {
+        var state = WorkflowInstanceSerializer.Serialize(instance);
+
+        // A UTF-16 character is at most three UTF-8 bytes: only a state near the cap needs counting exactly.
+        if (state.Length * 3L > _maxStateBytes && Encoding.UTF8.GetByteCount(state) is var bytes && bytes > _maxStateBytes)
+        {
+            throw new InstanceStateTooLargeException(instance, bytes, _maxStateBytes);
+        }
+
+        return
+        [
+            ("@id", instance.Id), ("@name", instance.Name), ("@status", (int)instance.Status), ("@subStatus", (int)instance.SubStatus),
+            ("@correlationId", instance.CorrelationId), ("@incidents", instance.Incidents.Count), ("@updatedAt", Epoch.Ms(instance.UpdatedAt)),
+            ("@finishedAt", Epoch.Ms(instance.FinishedAt)), ("@state", state),
+        ];
+    }
 
     private static StoredInstance ReadStored(DbDataReader reader)
     {
@@ -172,7 +192,8 @@ internal sealed partial class SqlWorkflowInstanceStore(IDbContextFactory<SfaFlow
             WorkflowInstanceSerializer.Deserialize(reader.GetString(0)),
             reader.GetInt64(1),
             owner is null || until is null ? null : new Lease(owner, Epoch.Time(until.Value)),
-            stimulus is null ? null : JsonSerializer.Deserialize<RuntimeStimulus>(stimulus, WorkflowInstanceSerializer.Options));
+            stimulus is null ? null : JsonSerializer.Deserialize<RuntimeStimulus>(stimulus, WorkflowInstanceSerializer.Options),
+            reader.GetInt32(5));
     }
 
     private async Task<SfaFlowDbContext> OpenAsync(CancellationToken cancellationToken)

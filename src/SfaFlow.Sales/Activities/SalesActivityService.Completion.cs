@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
@@ -62,10 +63,10 @@ public sealed partial class SalesActivityService
         activity.CompletedAt = now;
         activity.Outcome = AllowedOutcome(activity, outcome.Outcome.Trim());
         var completer = by.ToActor().UserId;
-        db.Raise(() => SalesEvents.Activity("ActivityCompleted", activity, now, outcome, completer));
+        db.Raise(() => SalesEvents.Activity(SalesEventNames.ActivityCompleted, activity, now, outcome, completer));
         if (activity.Kind == ActivityKind.Task)
         {
-            db.Raise(() => SalesEvents.Activity("TaskCompleted", activity, now, outcome, completer));
+            db.Raise(() => SalesEvents.Activity(SalesEventNames.TaskCompleted, activity, now, outcome, completer));
         }
         if (FieldRules.Clean(outcome.Note) is { } note)
         {

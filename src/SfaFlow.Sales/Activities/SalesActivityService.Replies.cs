@@ -1,3 +1,4 @@
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Leads;
 using SfaFlow.Sales.Records;
@@ -44,7 +45,7 @@ public sealed partial class SalesActivityService
         var activity = await PlanAsync(db, fields, by, cancellationToken);
         await CompleteAsync(db, activity, new ActivityOutcome(ReplyOutcome), by, cancellationToken);
         activity.CompletedAt = receivedAt;
-        db.Raise(() => SalesEvents.Lead("LeadReplied", lead, now, new()
+        db.Raise(() => SalesEvents.Lead(SalesEventNames.LeadReplied, lead, now, new()
         {
             ["reply"] = new Dictionary<string, object?>
             {

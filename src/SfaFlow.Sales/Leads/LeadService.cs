@@ -1,3 +1,4 @@
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
@@ -24,7 +25,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
         var lead = new Lead { Name = "" };
         await ApplyAsync(db, lead, fields, by, cancellationToken);
         db.Leads.Add(lead);
-        db.Raise(() => SalesEvents.Lead("LeadCreated", lead, clock.GetUtcNow()));
+        db.Raise(() => SalesEvents.Lead(SalesEventNames.LeadCreated, lead, clock.GetUtcNow()));
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         return lead;
@@ -42,7 +43,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
             lead.Status = LeadStatus.Working;
         }
 
-        db.Raise(() => SalesEvents.Lead("LeadUpdated", lead, clock.GetUtcNow()));
+        db.Raise(() => SalesEvents.Lead(SalesEventNames.LeadUpdated, lead, clock.GetUtcNow()));
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         return lead;
@@ -65,7 +66,7 @@ public sealed partial class LeadService(ISalesDatabaseFactory databases, Opportu
         RequireOpen(lead, status.ToString().ToLowerInvariant());
         lead.Status = status;
         lead.DisqualifiedReason = status == LeadStatus.Disqualified ? reason!.Trim() : null;
-        db.Raise(() => SalesEvents.Lead(status == LeadStatus.Qualified ? "LeadQualified" : "LeadDisqualified", lead, clock.GetUtcNow()));
+        db.Raise(() => SalesEvents.Lead(status == LeadStatus.Qualified ? SalesEventNames.LeadQualified : SalesEventNames.LeadDisqualified, lead, clock.GetUtcNow()));
         db.Actor = by.ToActor(reason);
         await db.SaveChangesAsync(cancellationToken);
         return lead;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Orders;
@@ -88,10 +89,10 @@ public sealed partial class OpportunityService
             ["fromStageId"] = current.Id, ["fromStage"] = current.Name, ["toStageId"] = target.Id, ["toStage"] = target.Name,
             ["pipelineId"] = pipeline.Id, ["overrideReason"] = overrideReason,
         };
-        db.Raise(() => SalesEvents.Opportunity("OpportunityStageChanged", deal, target, now, new(moved)));
+        db.Raise(() => SalesEvents.Opportunity(SalesEventNames.OpportunityStageChanged, deal, target, now, new(moved)));
         if (target.IsWon || target.IsLost)
         {
-            db.Raise(() => SalesEvents.Opportunity(target.IsWon ? "OpportunityWon" : "OpportunityLost", deal, target, now, new(moved)));
+            db.Raise(() => SalesEvents.Opportunity(target.IsWon ? SalesEventNames.OpportunityWon : SalesEventNames.OpportunityLost, deal, target, now, new(moved)));
         }
 
         db.Actor = by.ToActor(overrideReason);

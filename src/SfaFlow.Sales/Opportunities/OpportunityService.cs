@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Events;
 using SfaFlow.Sales.Pipelines;
@@ -57,7 +58,7 @@ public sealed partial class OpportunityService(ISalesDatabaseFactory databases, 
         }
 
         db.Opportunities.Add(deal);
-        db.Raise(() => SalesEvents.Opportunity("OpportunityCreated", deal, stage, now));
+        db.Raise(() => SalesEvents.Opportunity(SalesEventNames.OpportunityCreated, deal, stage, now));
         db.Actor = by.ToActor();
         await db.SaveChangesAsync(cancellationToken);
         db.StageChanges.Add(new StageChange

@@ -21,4 +21,7 @@ public sealed record StartWorkflowOptions
 
     /// <summary>What the trigger carried, for example an event payload.</summary>
     public object? TriggerPayload { get; init; }
+
+    /// <summary>Why the instance starts (<see cref="WorkflowInstance.CausedBy"/>); the runtime sets it.</summary>
+    public Causation.CausationChain? CausedBy { get; init; }
 }

@@ -35,10 +35,38 @@ internal sealed partial class WorkflowRun
         }
     }
 
+    /// <summary>
+    /// Stops a burst that ran out of its budget (<see cref="BurstBudget"/>): the instance is Faulted with an incident that
+    /// names the activities it kept executing, and the work it had queued is kept, so that a retry after a fix goes on
+    /// where it stopped.
+    /// </summary>
+    private void StopRunaway(WorkItem next, BurstBudget budget, string exceeded)
+    {
+        var hottest = budget.Hottest(Instance, 3);
+        var loop = string.Join(", ", hottest.Select(h => $"'{h.Activity.ActivityId}' ({h.Activity.ActivityType}) {h.Count:N0} times"));
+        var message = $"Stopped as a probable loop: the instance {exceeded}. Most executed: {loop}. " +
+                      "Check the connections that lead back to these activities; retry runs the stopped work again.";
+        var culprit = hottest.Count > 0 ? Plan.NodesById.Values.FirstOrDefault(n => n.Id == hottest[0].Activity.ActivityId) : null;
+        var node = culprit ?? Plan.Root;
+        AddIncident(node.Id, node.NodeId, node.Type, null, message, null, null, IncidentKinds.BurstBudget);
+        var stops = Instance.Incidents.Count(i => i.Kind == IncidentKinds.BurstBudget);
+        if (stops >= _engine.Options.MaxBudgetFaults)
+        {
+            AddIncident(node.Id, node.NodeId, node.Type, null,
+                $"Parked: the instance ran out of its burst budget {stops} times (the limit is {_engine.Options.MaxBudgetFaults}, " +
+                $"{WorkflowEngineOptions.SectionName}:{nameof(WorkflowEngineOptions.MaxBudgetFaults)}); it is not run again.",
+                null, null, IncidentKinds.Parked);
+        }
+
+        Instance.Status = WorkflowStatus.Finished;
+        Instance.SubStatus = WorkflowSubStatus.Faulted;
+        KeepForRetry(next);
+    }
+
     private bool ContinuesOnIncidents =>
         Plan.Definition.Options.GetString("incidentStrategyType")?.Contains("ContinueWithIncidents", StringComparison.Ordinal) ?? false;
 
-    private void AddIncident(string activityId, string nodeId, string type, string? contextId, string message, string? exceptionType, ScriptLocation? location) =>
+    private void AddIncident(string activityId, string nodeId, string type, string? contextId, string message, string? exceptionType, ScriptLocation? location, string? kind = null) =>
         Instance.Incidents.Add(new Incident
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -49,6 +77,7 @@ internal sealed partial class WorkflowRun
             Message = message,
             ExceptionType = exceptionType,
             Script = location,
+            Kind = kind,
             Timestamp = Now,
         });
 }

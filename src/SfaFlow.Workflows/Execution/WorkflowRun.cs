@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SfaFlow.Workflows.Compilation;
 using SfaFlow.Workflows.Instances;
@@ -116,42 +117,88 @@ internal sealed partial class WorkflowRun : IDisposable
             Instance.SubStatus = WorkflowSubStatus.Executing;
         }
 
-        while (_queue.TryDequeue(out var item))
+        // Record changes the activities make raise events that carry this run's causes on (see CausationScope).
+        using var causes = Causation.CausationScope.Enter(Instance.CausedBy);
+        var budget = new BurstBudget(_engine.Options.MaxActivitiesPerBurst, _engine.Options.MaxBurstDuration, Instance.Journal.Count);
+        var checkpointedAt = Stopwatch.GetTimestamp();
+        try
         {
-            if (item.Canceled)
+            while (_queue.TryDequeue(out var item))
             {
-                continue;
-            }
-
-            if (Instance.IsFinished)
-            {
-                // A fault (or Finish, or a cancel) ended the instance mid-burst: keep what was queued so a retry can run it.
-                if (Instance.SubStatus == WorkflowSubStatus.Faulted)
+                if (item.Canceled)
                 {
-                    Instance.PendingWork.Add(item.ToPending());
-                    Instance.PendingWork.AddRange(_queue.Where(i => !i.Canceled).Select(i => i.ToPending()));
+                    continue;
                 }
 
-                _queue.Clear();
-                break;
-            }
+                if (Instance.IsFinished)
+                {
+                    // A fault (or Finish, or a cancel) ended the instance mid-burst: keep what was queued so a retry can run it.
+                    KeepForRetry(item);
+                    break;
+                }
 
-            CancellationToken.ThrowIfCancellationRequested();
-            await ExecuteAsync(item);
-            if (Checkpoint is not null && _queue.Count > 0 && !Instance.IsFinished)
-            {
-                // Commit-per-activity: persist what is left to do with the state, so recovery can continue from here.
-                Instance.PendingWork.AddRange(_queue.Where(i => !i.Canceled).Select(i => i.ToPending()));
-                await Checkpoint(Instance, CancellationToken);
-                Instance.PendingWork.Clear();
+                CancellationToken.ThrowIfCancellationRequested();
+                if (budget.Exceeded() is { } exceeded)
+                {
+                    StopRunaway(item, budget, exceeded);
+                    break;
+                }
+
+                await ExecuteAsync(item);
+                budget.Count();
+                if (Hooks.Checkpoint is { } checkpoint && _queue.Count > 0 && !Instance.IsFinished && CheckpointDue(ref checkpointedAt))
+                {
+                    // Persist what is left to do with the state, so recovery can continue from here (and a long burst is seen).
+                    Instance.PendingWork.AddRange(_queue.Where(i => !i.Canceled).Select(i => i.ToPending()));
+                    await checkpoint(Instance, CancellationToken);
+                    Instance.PendingWork.Clear();
+                }
             }
+        }
+        catch (OperationCanceledException) when (Hooks.Control is { IsCancelRequested: true })
+        {
+            // An operator cancelled the instance while an activity of this burst was running.
+        }
+
+        if (Hooks.Control is { IsCancelRequested: true } && !Instance.IsFinished)
+        {
+            _queue.Clear();
+            CancelInstance();
         }
 
         Settle();
     }
 
-    /// <summary>Called after each activity when the runtime commits per activity.</summary>
-    public Func<WorkflowInstance, CancellationToken, ValueTask>? Checkpoint { get; init; }
+    /// <summary>How the runtime takes part: checkpoints and the cancel handle.</summary>
+    public RunHooks Hooks { get; init; } = RunHooks.None;
+
+    private bool CheckpointDue(ref long checkpointedAt)
+    {
+        if (Hooks.CheckpointInterval is not { } interval)
+        {
+            return true;
+        }
+
+        if (Stopwatch.GetElapsedTime(checkpointedAt) < interval)
+        {
+            return false;
+        }
+
+        checkpointedAt = Stopwatch.GetTimestamp();
+        return true;
+    }
+
+    /// <summary>A fault ended the instance mid-burst: the item dequeued and everything still queued wait for a retry.</summary>
+    private void KeepForRetry(WorkItem item)
+    {
+        if (Instance.SubStatus == WorkflowSubStatus.Faulted)
+        {
+            Instance.PendingWork.Add(item.ToPending());
+            Instance.PendingWork.AddRange(_queue.Where(i => !i.Canceled).Select(i => i.ToPending()));
+        }
+
+        _queue.Clear();
+    }
 
     public void Dispose() => _scripts?.Dispose();
 
@@ -219,4 +266,4 @@ internal sealed partial class WorkflowRun : IDisposable
 internal sealed record StartTrigger(string ActivityId, object? Payload);
 
 /// <summary>The engine services a run uses.</summary>
-internal sealed record EngineServices(IServiceProvider Services, TimeProvider Clock, ScriptHost Scripts, ILoggerFactory Loggers);
+internal sealed record EngineServices(IServiceProvider Services, TimeProvider Clock, ScriptHost Scripts, ILoggerFactory Loggers, WorkflowEngineOptions Options);

@@ -13,6 +13,12 @@ public sealed record Incident
 
     public string? ActivityInstanceId { get; init; }
 
+    /// <summary>
+    /// What kind of problem it is when the runtime, not an activity, raised it (<see cref="IncidentKinds"/>): a loop that
+    /// ran out of its burst budget, state over its cap, an instance parked after crashes. Null for an activity's fault.
+    /// </summary>
+    public string? Kind { get; init; }
+
     public required string Message { get; init; }
 
     /// <summary>The exception type and message, when an exception caused it.</summary>

@@ -58,8 +58,21 @@ public sealed class WorkflowInstance
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>
+    /// The chain of causes of the instance's latest run: the event that started or resumed it and what caused that event.
+    /// Events its activities raise carry it on, so that a workflow triggering itself is seen for what it is.
+    /// </summary>
+    public Causation.CausationChain? CausedBy { get; set; }
+
     /// <summary>The next journal sequence number.</summary>
     public long NextSequence { get; set; } = 1;
 
     public bool IsFinished => Status == WorkflowStatus.Finished;
+
+    /// <summary>
+    /// Whether the runtime parked the instance (<see cref="IncidentKinds.Parked"/>) or cut down its state
+    /// (<see cref="IncidentKinds.StateLimit"/>): nothing runs it again, retry included.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsParked => Incidents.Exists(static i => i.Kind is IncidentKinds.Parked or IncidentKinds.StateLimit);
 }

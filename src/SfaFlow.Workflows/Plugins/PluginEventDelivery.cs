@@ -205,7 +205,7 @@ public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliverySt
             {
                 var attempts = delivery.Attempts + 1;
                 var now = clock.GetUtcNow();
-                DateTimeOffset? retryAt = attempts >= options.ListenerMaxAttempts ? null : now + Backoff(options, attempts);
+                var retryAt = new RetrySchedule(options.ListenerRetryDelay, options.ListenerMaxRetryDelay, options.ListenerMaxAttempts).Next(attempts, now);
                 await store.MarkFailedAsync(delivery.Id, $"{exception.GetType().Name}: {exception.Message}", now, retryAt, CancellationToken.None);
                 if (retryAt is null)
                 {
@@ -229,13 +229,6 @@ public sealed class PluginEventDelivery(PluginManager plugins, IPluginDeliverySt
             logger.LogError(exception, "Could not record the delivery of {Event} {EventId} to {Plugin} {Listener}; it will be made again.",
                 domainEvent.Name, domainEvent.Id, delivery.PluginId, delivery.Listener);
         }
-    }
-
-    /// <summary>The wait after the n-th failed attempt: doubling from the retry delay, capped.</summary>
-    private static TimeSpan Backoff(PluginOptions options, int attempts)
-    {
-        var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
-        return TimeSpan.FromTicks((long)Math.Min(options.ListenerRetryDelay.Ticks * factor, options.ListenerMaxRetryDelay.Ticks));
     }
 
     private static string NameOf(Type type) => type.FullName ?? type.Name;

@@ -28,6 +28,13 @@ public sealed record DispatchResult(IReadOnlyList<WorkflowInstance> Started, IRe
     /// they were not resumed. Dispatching the event again (with its id) resumes them and repeats nothing else.
     /// </summary>
     public IReadOnlyList<string> Busy { get; init; } = [];
+
+    /// <summary>
+    /// Instances the stimulus did not run because a runaway guard stopped it (its causation chain too deep, its definition
+    /// starting too often from one cause): refused starts, Faulted from the start, and waiting instances that got an
+    /// incident instead of the resume. Each carries the incident that says why.
+    /// </summary>
+    public IReadOnlyList<WorkflowInstance> Refused { get; init; } = [];
 }
 
 /// <summary>The request to start an instance.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Runtime.Scheduling;
 using SfaFlow.Workflows.Runtime.Triggers;
@@ -15,7 +17,10 @@ public static class RuntimeServiceCollectionExtensions
     public static IServiceCollection AddSfaFlowRuntime(this IServiceCollection services)
     {
         services.AddSfaFlowWorkflows();
-        services.AddOptions<RuntimeOptions>();
+        services.AddOptions<RuntimeOptions>().ValidateOnStart();
+        services.AddOptions<WorkflowEngineOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowEngineOptions>, RuntimeOptionsValidator>());
         services.TryAddSingleton<TriggerIndexer>();
         services.TryAddSingleton<WorkflowDefinitionManager>();
         services.TryAddSingleton<WorkflowFolderImporter>();

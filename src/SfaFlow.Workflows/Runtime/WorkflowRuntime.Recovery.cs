@@ -26,7 +26,7 @@ public sealed partial class WorkflowRuntime
 
             try
             {
-                if (await UnderLeaseAsync(instanceId, stimulus: null, stored => ContinueAsync(stored, cancellationToken), cancellationToken) is not null)
+                if (await UnderLeaseAsync(instanceId, stimulus: null, (stored, burst) => ContinueAsync(stored, burst, cancellationToken), cancellationToken) is not null)
                 {
                     recovered++;
                 }
@@ -45,7 +45,7 @@ public sealed partial class WorkflowRuntime
         return recovered;
     }
 
-    private async Task<WorkflowInstance?> ContinueAsync(StoredInstance stored, CancellationToken cancellationToken)
+    private async Task<WorkflowInstance?> ContinueAsync(StoredInstance stored, Burst burst, CancellationToken cancellationToken)
     {
         var instance = stored.Instance;
         if (instance.IsFinished && stored.PendingStimulus is not { Kind: RuntimeStimulus.Retry })
@@ -55,22 +55,35 @@ public sealed partial class WorkflowRuntime
 
         logger.LogInformation("Recovering instance {InstanceId} ({Stimulus}).", instance.Id, stored.PendingStimulus?.Kind ?? "checkpoint");
         var definition = await DefinitionOfAsync(instance, cancellationToken);
-        var checkpoint = CheckpointFor(inserted: true, eventId: stored.PendingStimulus?.EventId)?.Commit;
+        var checkpoint = CheckpointFor(inserted: true, eventId: stored.PendingStimulus?.EventId);
         if (instance.PendingWork.Count > 0 && !instance.IsFinished)
         {
-            return await engine.ContinueAsync(definition, instance, checkpoint, cancellationToken);
+            return await burst(checkpoint, (hooks, token) => engine.ContinueAsync(definition, instance, hooks, token));
         }
 
         var bookmarks = await BookmarksToResumeAsync(stored, cancellationToken);
         return stored.PendingStimulus switch
         {
             { Kind: RuntimeStimulus.Resume } when bookmarks.Count > 0 =>
-                await engine.ResumeAsync(definition, instance, bookmarks, stored.PendingStimulus.Payload, checkpoint, cancellationToken),
-            { Kind: RuntimeStimulus.Cancel } => await engine.CancelAsync(definition, instance, cancellationToken),
-            { Kind: RuntimeStimulus.Retry } when instance.Contexts.Any(c => c.Status == ActivityStatus.Faulted) =>
-                await engine.RetryAsync(definition, instance, cancellationToken),
+                await ResumeRecoveredAsync(definition, instance, bookmarks, stored.PendingStimulus, checkpoint, burst),
+            { Kind: RuntimeStimulus.Cancel } when !instance.IsFinished => await engine.CancelAsync(definition, instance, cancellationToken),
+            { Kind: RuntimeStimulus.Retry } when !instance.IsParked && (instance.Contexts.Any(c => c.Status == ActivityStatus.Faulted) || instance.PendingWork.Count > 0) =>
+                await burst(checkpoint, (hooks, token) => engine.RetryAsync(definition, instance, hooks, token)),
             _ => null,
         };
+    }
+
+    /// <summary>A dead runtime's resume done again, with the causes of the event it was delivering.</summary>
+    private Task<WorkflowInstance> ResumeRecoveredAsync(
+        Workflows.Definitions.WorkflowDefinition definition, WorkflowInstance instance, IReadOnlyList<string> bookmarks, RuntimeStimulus resume, RunCheckpoint checkpoint, Burst burst)
+    {
+        if (resume.EventId is not null || resume.Causation is not null)
+        {
+            var name = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarks[0]) is { } bookmark ? bookmark.Key ?? bookmark.Name : "Resume";
+            instance.CausedBy = Causation.CausationChain.Through(resume.Causation, new Causation.CausationLink(name, resume.EventId, instance.CorrelationId, instance.DefinitionId, instance.Id));
+        }
+
+        return burst(checkpoint, (hooks, token) => engine.ResumeAsync(definition, instance, bookmarks, resume.Payload, hooks, token));
     }
 
     /// <summary>The bookmarks a dead runtime was resuming that are still waiting, if the resume is to be done again.</summary>

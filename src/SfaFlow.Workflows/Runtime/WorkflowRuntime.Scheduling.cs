@@ -8,25 +8,35 @@ namespace SfaFlow.Workflows.Runtime;
 
 public sealed partial class WorkflowRuntime
 {
-    /// <summary>Fires the timer bookmarks that are due (Delay, Timer, StartAt, Cron in normal flow).</summary>
+    /// <summary>
+    /// Fires the timer bookmarks that are due (Delay, Timer, StartAt, Cron in normal flow), up to
+    /// <see cref="RuntimeOptions.MaxConcurrentRuns"/> instances at once: one slow instance does not hold up the others' timers.
+    /// </summary>
     /// <returns>How many instances were resumed.</returns>
     public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var due = await instances.ClaimDueBookmarksAsync(now, new Lease(Owner, now + _options.LeaseDuration), _options.TimerBatchSize, cancellationToken);
         var fired = 0;
-        foreach (var bookmark in due)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRuns, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due.GroupBy(bookmark => bookmark.InstanceId, StringComparer.Ordinal), parallel, async (timers, token) =>
         {
-            try
+            foreach (var bookmark in timers)
             {
-                fired += (await ResumeAsync(bookmark.Id, payload: null, cancellationToken)).Status == ResumeStatus.Resumed ? 1 : 0;
+                try
+                {
+                    if ((await ResumeAsync(bookmark.Id, payload: null, token)).Status == ResumeStatus.Resumed)
+                    {
+                        Interlocked.Increment(ref fired);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // One broken instance must not stop the others' timers; its claim expires and the timer is tried again.
+                    logger.LogError(exception, "Firing timer {BookmarkId} of instance {InstanceId} failed.", bookmark.Id, bookmark.InstanceId);
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // One broken instance must not stop the others' timers; its claim expires and the timer is tried again.
-                logger.LogError(exception, "Firing timer {BookmarkId} of instance {InstanceId} failed.", bookmark.Id, bookmark.InstanceId);
-            }
-        }
+        });
 
         return fired;
     }
@@ -70,7 +80,8 @@ public sealed partial class WorkflowRuntime
                 return true;
             }
 
-            await StartFromTriggerAsync(trigger, OccurrencePayload(trigger, occurrence.ScheduledAt), correlationId: null, occurrence, eventId: null, cancellationToken);
+            var stimulus = new Stimulus(trigger.ScheduleKey, CorrelationId: null, OccurrencePayload(trigger, occurrence.ScheduledAt), EventDelivery.None);
+            await StartFromTriggerAsync(trigger, stimulus, occurrence, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -90,7 +101,8 @@ public sealed partial class WorkflowRuntime
     {
         foreach (var item in await fanOut.ExpandAsync(settings, occurrence.ScheduledAt, services, cancellationToken))
         {
-            await StartFromTriggerAsync(trigger, item.Payload, item.CorrelationId, occurrence: null, $"{occurrence.InstanceId}/{item.CorrelationId}", cancellationToken);
+            var stimulus = new Stimulus(trigger.ScheduleKey, item.CorrelationId, item.Payload, EventDelivery.Once($"{occurrence.InstanceId}/{item.CorrelationId}"));
+            await StartFromTriggerAsync(trigger, stimulus, occurrence: null, cancellationToken);
         }
 
         await instances.MarkOccurrenceStartedAsync(occurrence, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SfaFlow.Workflows.Causation;
 using SfaFlow.Workflows.Definitions;
 using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Instances;
@@ -16,15 +17,18 @@ public sealed partial class WorkflowRuntime
     {
         ArgumentNullException.ThrowIfNull(request);
         var definition = await ResolveAsync(definitionId, request.VersionId, cancellationToken);
+        var instanceId = Guid.NewGuid().ToString("N");
         var options = new StartWorkflowOptions
         {
+            InstanceId = instanceId,
             Input = request.Input,
             CorrelationId = request.CorrelationId,
             FlowchartMode = request.FlowchartMode,
+            CausedBy = CausationChain.Through(null, new CausationLink("Execute", null, request.CorrelationId, definition.DefinitionId, instanceId)),
         };
 
         // Only a start for an event can be a repeat; this one is new.
-        return await StartAsync(definition, options, occurrence: null, eventId: null, cancellationToken)
+        return await StartAsync(definition, options, occurrence: null, EventDelivery.None, cancellationToken)
             ?? throw new InvalidOperationException("A start without an event id is never a repeat.");
     }
 
@@ -33,18 +37,19 @@ public sealed partial class WorkflowRuntime
     /// activity, after every activity. A trigger occurrence is marked started, and the receipt of an event recorded, in the
     /// first commit.
     /// </summary>
-    /// <returns>The instance; null when <paramref name="eventId"/> started it before (here or in another runtime).</returns>
+    /// <returns>The instance; null when its event started it before (here or in another runtime).</returns>
     private async Task<WorkflowInstance?> StartAsync(
-        WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken)
+        WorkflowDefinition definition, StartWorkflowOptions options, TriggerOccurrence? occurrence, EventDelivery delivery, CancellationToken cancellationToken)
     {
         // The id is fixed before the run so that the instance is locked in this process from its first commit on: recovery
         // here must not take it for abandoned, nor a resume run it, while this start still runs it.
-        options = options.InstanceId is null ? options with { InstanceId = Guid.NewGuid().ToString("N") } : options;
-        using var _ = await _locks.AcquireAsync(options.InstanceId!, cancellationToken);
+        var instanceId = options.InstanceId ?? throw new ArgumentException("A start needs its instance id.", nameof(options));
+        var eventId = delivery.EventId;
+        using var _ = await _locks.AcquireAsync(instanceId, cancellationToken);
 
         // Checked under the lock, so a repeat in this process waits for the first start's commit and then skips; a repeat
         // in another runtime that gets past this check is refused by the database below (the instance id is taken).
-        if (eventId is not null && await instances.HasReceivedAsync(eventId, options.InstanceId!, cancellationToken))
+        if (eventId is not null && await instances.HasReceivedAsync(eventId, instanceId, cancellationToken))
         {
             return null;
         }
@@ -53,9 +58,10 @@ public sealed partial class WorkflowRuntime
         WorkflowInstance instance;
         try
         {
-            await using (checkpoint is null ? null : RenewLease(options.InstanceId!))
+            await using (CommitsPerActivity ? RenewLease(instanceId) : null)
             {
-                instance = await engine.StartAsync(definition, options, checkpoint?.Commit, cancellationToken);
+                instance = await BurstAsync(instanceId, checkpoint, everyActivity: delivery.Careful,
+                    (hooks, token) => engine.StartAsync(definition, options, hooks, token), cancellationToken);
             }
         }
         catch (DuplicateInstanceException) when (eventId is not null)
@@ -63,14 +69,14 @@ public sealed partial class WorkflowRuntime
             return null;
         }
 
-        if (checkpoint is { Inserted: true })
+        if (checkpoint.Inserted)
         {
-            if (!await instances.SaveAsync(instance, NewLease(), release: true, eventId: null, cancellationToken))
+            if (!await CommitFittingAsync(instance, () => instances.SaveAsync(instance, NewLease(), release: true, eventId: null, cancellationToken)))
             {
                 throw new InstanceBusyException(instance.Id);
             }
         }
-        else if (!await instances.InsertAsync(instance, lease: null, occurrence, eventId, cancellationToken))
+        else if (!await CommitFittingAsync(instance, () => instances.InsertAsync(instance, lease: null, occurrence, eventId, cancellationToken)))
         {
             return eventId is not null ? null : throw new DuplicateInstanceException(instance.Id);
         }
@@ -87,16 +93,17 @@ public sealed partial class WorkflowRuntime
     /// </para>
     /// </summary>
     /// <returns>
-    /// The instance; null when the event with <paramref name="eventId"/> started it before, or the activation strategy refused it.
+    /// The instance; null when its event started it before, or the activation strategy refused it.
     /// </returns>
     private async Task<WorkflowInstance?> StartFromTriggerAsync(
-        WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken)
+        WorkflowTrigger trigger, Stimulus stimulus, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
     {
         var definition = await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken);
         var strategy = ActivationStrategies.Of(definition);
+        var correlationId = stimulus.CorrelationId;
         if (ActivationStrategies.LockKey(strategy, definition.DefinitionId, correlationId) is not { } key)
         {
-            return await StartFromTriggerAsync(definition, trigger, payload, correlationId, occurrence, eventId, cancellationToken);
+            return await StartFromTriggerAsync(definition, trigger, stimulus, occurrence, cancellationToken);
         }
 
         // Held until the new instance is committed, so that a second start here sees it running.
@@ -108,18 +115,45 @@ public sealed partial class WorkflowRuntime
             return null;
         }
 
-        return await StartFromTriggerAsync(definition, trigger, payload, correlationId, occurrence, eventId, cancellationToken);
+        return await StartFromTriggerAsync(definition, trigger, stimulus, occurrence, cancellationToken);
     }
 
-    private async Task<WorkflowInstance?> StartFromTriggerAsync(WorkflowDefinition definition,
-        WorkflowTrigger trigger, object? payload, string? correlationId, TriggerOccurrence? occurrence, string? eventId, CancellationToken cancellationToken) =>
-        await StartAsync(definition, new StartWorkflowOptions
+    private async Task<WorkflowInstance?> StartFromTriggerAsync(
+        WorkflowDefinition definition, WorkflowTrigger trigger, Stimulus stimulus, TriggerOccurrence? occurrence, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIdFor(trigger, stimulus, occurrence);
+        return await StartAsync(definition, new StartWorkflowOptions
         {
-            InstanceId = occurrence?.InstanceId ?? (eventId is null ? null : EventInstanceId(eventId, trigger)),
-            CorrelationId = correlationId,
+            InstanceId = instanceId,
+            CorrelationId = stimulus.CorrelationId,
             TriggerActivityId = trigger.ActivityId,
-            TriggerPayload = payload,
-        }, occurrence, eventId, cancellationToken);
+            TriggerPayload = stimulus.Payload,
+            CausedBy = stimulus.CausesOf(definition.DefinitionId, instanceId),
+        }, occurrence, stimulus.Delivery, cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits, in place of the instance a trigger would start, one that a runaway guard refused: Faulted from the start
+    /// with an incident saying why, and the event's receipt, so that a redelivery refuses nothing twice.
+    /// </summary>
+    private async Task<WorkflowInstance?> RefuseStartAsync(WorkflowTrigger trigger, Stimulus stimulus, string kind, string message, CancellationToken cancellationToken)
+    {
+        var definition = await _cache.GetAsync(trigger.DefinitionVersionId, cancellationToken);
+        var instanceId = InstanceIdFor(trigger, stimulus, occurrence: null);
+        var instance = engine.Refuse(definition, new StartWorkflowOptions
+        {
+            InstanceId = instanceId,
+            CorrelationId = stimulus.CorrelationId,
+            TriggerActivityId = trigger.ActivityId,
+            CausedBy = stimulus.CausesOf(definition.DefinitionId, instanceId),
+        }, kind, message);
+        logger.LogWarning("Refused to start {DefinitionId} for {Event}: {Reason}", definition.DefinitionId, stimulus.Name, message);
+        return await instances.InsertAsync(instance, lease: null, occurrence: null, stimulus.Delivery.EventId, cancellationToken) ? instance : null;
+    }
+
+    /// <summary>A scheduled occurrence or an event with an id fixes the instance id, so that it can start only one instance.</summary>
+    private static string InstanceIdFor(WorkflowTrigger trigger, Stimulus stimulus, TriggerOccurrence? occurrence) =>
+        occurrence?.InstanceId ?? (stimulus.Delivery.EventId is { } eventId ? EventInstanceId(eventId, trigger) : Guid.NewGuid().ToString("N"));
 
     private async Task<WorkflowDefinition> ResolveAsync(string definitionId, string? versionId, CancellationToken cancellationToken)
     {

@@ -26,6 +26,8 @@ public sealed partial class WorkflowRuntime(
     private readonly RuntimeOptions _options = options.Value;
     private readonly DefinitionCache _cache = new(definitions);
     private readonly InstanceLocks _locks = new();
+    private readonly RunningBursts _running = new();
+    private readonly StartLimiter _startLimiter = new(options.Value.MaxStartsPerCause, options.Value.StartLimitWindow);
 
     /// <summary>This process's name on leases and claims.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -45,11 +47,64 @@ public sealed partial class WorkflowRuntime(
     private bool CommitsPerActivity => _options.CommitStrategy == CommitStrategy.PerActivity;
 
     /// <summary>
-    /// The checkpoint for commit-per-activity (null when committing on suspend): the instance row is written (and stays
-    /// leased) after each activity, with the receipt of the event being delivered, if any.
+    /// The checkpoints of one burst: the instance row is written (and stays leased) after each activity when committing
+    /// per activity, else once the burst has run for <see cref="RuntimeOptions.LongBurstCheckpoint"/>, with the receipt of
+    /// the event being delivered, if any.
     /// </summary>
-    private RunCheckpoint? CheckpointFor(bool inserted, TriggerOccurrence? occurrence = null, string? eventId = null) =>
-        CommitsPerActivity ? new RunCheckpoint(instances, NewLease, inserted, occurrence, eventId) : null;
+    private RunCheckpoint CheckpointFor(bool inserted, TriggerOccurrence? occurrence = null, string? eventId = null) =>
+        new(instances, NewLease, inserted, occurrence, eventId);
+
+    /// <summary>
+    /// Runs one burst of an instance with its checkpoints, registered so that a cancel reaches it while it runs. A
+    /// checkpoint refused for the instance's size ends the burst; the instance is then handed back as it was, and the
+    /// commit that follows cuts it down (<see cref="CommitFittingAsync{T}"/>). With <c>everyActivity</c> it commits after every
+    /// activity whatever the commit strategy (a careful delivery).
+    /// </summary>
+    private async Task<WorkflowInstance> BurstAsync(string instanceId, RunCheckpoint checkpoint, bool everyActivity,
+        Func<RunHooks, CancellationToken, Task<WorkflowInstance>> burst, CancellationToken cancellationToken)
+    {
+        var control = _running.Begin(instanceId);
+        try
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, control.Token);
+            var hooks = new RunHooks
+            {
+                Checkpoint = checkpoint.Commit,
+                CheckpointInterval = CommitsPerActivity || everyActivity ? null : _options.LongBurstCheckpoint,
+                Control = control,
+            };
+            return await burst(hooks, stop.Token);
+        }
+        catch (InstanceStateTooLargeException tooLarge)
+        {
+            return tooLarge.Instance;
+        }
+        finally
+        {
+            _running.End(instanceId, control);
+        }
+    }
+
+    /// <summary>
+    /// Writes an instance with <paramref name="commit"/>; when the store refuses it for its size, the instance is faulted
+    /// and cut down (<see cref="StateLimit"/>) and written again.
+    /// </summary>
+    private async Task<T> CommitFittingAsync<T>(WorkflowInstance instance, Func<Task<T>> commit)
+    {
+        for (var pass = 0; ; pass++)
+        {
+            try
+            {
+                return await commit();
+            }
+            catch (InstanceStateTooLargeException tooLarge) when (pass < 2)
+            {
+                logger.LogWarning("Instance {InstanceId} of {DefinitionId} is {Bytes} bytes, over the state limit; it is faulted and its largest parts dropped.",
+                    instance.Id, instance.DefinitionId, tooLarge.Bytes);
+                StateLimit.Enforce(instance, tooLarge.Bytes, tooLarge.Limit, clock.GetUtcNow(), thorough: pass == 1);
+            }
+        }
+    }
 
     private async Task<WorkflowDefinition> DefinitionOfAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
         await _cache.GetAsync(instance.DefinitionVersionId, cancellationToken);

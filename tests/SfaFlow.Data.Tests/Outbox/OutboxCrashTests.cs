@@ -74,7 +74,8 @@ public sealed class OutboxCrashTests
     [Fact]
     public async Task DispatcherStoppedMidPass_GivesItsClaimsBackAndTheNextDispatchesEachOnce()
     {
-        await using var stopped = await RuntimeHost.CreateAsync();
+        // One lane at a time, so that the stop comes while exactly one event's workflow runs.
+        await using var stopped = await RuntimeHost.CreateAsync(runtime: o => o.MaxConcurrentRuns = 1);
         await PublishAllAsync(stopped);
         var (loops, events) = await CommitScenarioAsync(stopped, 5);
 

@@ -1,7 +1,13 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Data.Outbox;
 using SfaFlow.Data.Tests.Support;
+using SfaFlow.Plugins.Events;
+using SfaFlow.Workflows.Execution;
+using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Runtime;
 using static SfaFlow.Data.Tests.Outbox.SalesEvents;
+using static SfaFlow.Workflows.Tests.Support.Wf;
 
 namespace SfaFlow.Data.Tests.Outbox;
 
@@ -87,6 +93,37 @@ public sealed class OutboxDispatcherTests
 
             await UntilAsync(() => host.Lines.Lines.Count == 2);
             Assert.Equal(["started Ada lead:1", "started Bo lead:2"], host.Lines.Lines);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Dispatcher_Running_ARunawayInstanceHoldsUpNoOtherEvent_AndCanBeCancelledWhileItRuns()
+    {
+        await using var host = await RuntimeHost.CreateAsync(
+            runtime: o => o.LongBurstCheckpoint = TimeSpan.FromMilliseconds(50),
+            outbox: o => (o.RunDispatcher, o.PollInterval) = (true, TimeSpan.FromHours(1)),
+            services: s => s.Configure<WorkflowEngineOptions>(o => (o.MaxActivitiesPerBurst, o.MaxBurstDuration) = (int.MaxValue, TimeSpan.FromMinutes(10))));
+        await PublishAllAsync(host);
+        await host.PublishAsync(Named("spin", Json(
+            [Activity("go", "Elsa.Event", new JsonObject { ["eventName"] = Literal("Spin") }, canStartWorkflow: true), SetVariable("spin", "n", Js("(getVariable('n') ?? 0) + 1"))],
+            [Connect("go", "spin"), Connect("spin", "spin")], [Variable("n", "Object")])));
+        var dispatcher = host.Dispatcher;
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await CommitAsync(host, DomainEvent.Create("Spin", "lead:1", new Dictionary<string, object?>(), host.Clock.GetUtcNow()));
+            var spinning = await Eventually.GetAsync(async () => (await InstancesAsync(host, "spin")).SingleOrDefault());
+
+            await CommitAsync(host, LeadCreated(host, "Bo", 2));
+            await UntilAsync(() => host.Lines.Lines.Contains("started Bo lead:2"));
+
+            Assert.False((await host.Instances.FindAsync(spinning.Id))!.Instance.IsFinished);
+            Assert.Equal(WorkflowSubStatus.Cancelled, (await host.Runtime.CancelAsync(spinning.Id)).SubStatus);
+            await UntilAsync(() => MessagesAsync(host).Result.All(m => m.DispatchedAt is not null));
         }
         finally
         {

@@ -80,6 +80,6 @@ internal static class SalesEvents
     public static int Completions(WorkflowInstance instance, string activityId) =>
         instance.Journal.Count(entry => entry.ActivityId == activityId && entry.Status == ActivityStatus.Completed);
 
-    private static string Named(string definitionId, string json) =>
+    public static string Named(string definitionId, string json) =>
         json.Replace("\"test\"", $"\"{definitionId}\"", StringComparison.Ordinal).Replace("\"test-v1\"", $"\"{definitionId}-v1\"", StringComparison.Ordinal);
 }

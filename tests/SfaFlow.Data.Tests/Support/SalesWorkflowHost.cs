@@ -22,7 +22,7 @@ public sealed class SalesWorkflowHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsFile;
 
-    private SalesWorkflowHost(string file, FakeTimeProvider clock, bool ownsFile)
+    private SalesWorkflowHost(string file, FakeTimeProvider clock, bool ownsFile, Action<RuntimeOptions>? runtime = null)
     {
         (DatabaseFile, Clock, _ownsFile) = (file, clock, ownsFile);
         var services = new ServiceCollection();
@@ -34,7 +34,11 @@ public sealed class SalesWorkflowHost : IAsyncDisposable
         services.AddSfaFlowOutbox();
         services.AddSfaFlowSales();
         services.Configure<DataOptions>(o => o.ConnectionString = $"Data Source={file};Pooling=False");
-        services.Configure<RuntimeOptions>(o => o.RunScheduler = false);
+        services.Configure<RuntimeOptions>(o =>
+        {
+            o.RunScheduler = false;
+            runtime?.Invoke(o);
+        });
         services.Configure<OutboxOptions>(o => o.RunDispatcher = false);
         _services = services.BuildServiceProvider();
     }
@@ -55,11 +59,11 @@ public sealed class SalesWorkflowHost : IAsyncDisposable
 
     public Task<ISalesDatabase> OpenAsync() => Get<ISalesDatabaseFactory>().OpenAsync();
 
-    public static async Task<SalesWorkflowHost> CreateAsync()
+    public static async Task<SalesWorkflowHost> CreateAsync(Action<RuntimeOptions>? runtime = null)
     {
         var file = Path.Combine(Path.GetTempPath(), "sfaflow-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var host = new SalesWorkflowHost(file, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), ownsFile: true);
+        var host = new SalesWorkflowHost(file, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), ownsFile: true, runtime);
         await host.Get<DatabaseMigrator>().MigrateAsync();
         return host;
     }

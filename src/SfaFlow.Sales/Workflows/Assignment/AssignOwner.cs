@@ -1,4 +1,5 @@
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Sales.Workflows.Effects;
 
 namespace SfaFlow.Sales.Workflows.Assignment;
 
@@ -20,21 +21,17 @@ public sealed class AssignOwner : AssigningActivity
     {
         ArgumentNullException.ThrowIfNull(context);
         var record = RecordOf(context);
-        await using var db = await context.Service<ISalesDatabaseFactory>().OpenAsync(context.CancellationToken);
-        // This very execution may be a retry after a crash that came after the owner change was saved (with its
-        // round-robin turn) but before the instance was: the change carries the execution's key, so it is found, not repeated.
-        var reason = $"Assigned by workflow step {context.IdempotencyKey}.";
-        if (await RecordOwnerChange.FindMarkedAsync(db, record, reason, context.CancellationToken) is { } done)
-        {
-            context.SetOutput(OwnerId, done.OwnerId);
-            context.SetOutput(PreviousOwnerId, done.PreviousOwnerId);
-            return;
-        }
 
-        var owner = await AssigneeResolver.ResolveAsync(db, AssignmentOf(context, record), context.CancellationToken);
-        var mark = new OwnerChangeMark(reason, context.Service<TimeProvider>().GetUtcNow());
-        var previous = await RecordOwnerChange.ChangeAsync(db, record, owner, context.Principal(), mark, context.CancellationToken);
-        context.SetOutput(OwnerId, owner);
-        context.SetOutput(PreviousOwnerId, previous);
+        // The owner change and its round-robin turn commit with the execution's key: a repeat after a crash (the change
+        // saved, the instance not) gets the first choice back instead of taking another turn.
+        var assigned = await context.OnceAsync(async db =>
+        {
+            var chosen = await AssigneeResolver.ResolveAsync(db, AssignmentOf(context, record), context.CancellationToken);
+            return new Assigned(chosen, await RecordOwnerChange.ChangeAsync(db, record, chosen, context.Principal(), noteUnchangedAt: context.Now, context.CancellationToken));
+        });
+        context.SetOutput(OwnerId, assigned.OwnerId);
+        context.SetOutput(PreviousOwnerId, assigned.PreviousOwnerId);
     }
+
+    private sealed record Assigned(long OwnerId, long PreviousOwnerId);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SfaFlow.Sales.Auditing;
 using SfaFlow.Sales.Records;
 using SfaFlow.Sales.Security;
@@ -12,20 +11,15 @@ namespace SfaFlow.Sales.Workflows.Assignment;
 /// </summary>
 public static class RecordOwnerChange
 {
-    /// <returns>The previous owner.</returns>
-    /// <exception cref="RecordNotFoundException">No such record in the principal's scope.</exception>
-    /// <exception cref="RuleViolationException">The new owner is inactive or out of the principal's scope.</exception>
-    public static Task<long> ChangeAsync(ISalesDatabase db, RecordReference record, long ownerId, SalesPrincipal by, CancellationToken cancellationToken = default) =>
-        ChangeAsync(db, record, ownerId, by, mark: null, cancellationToken);
-
     /// <summary>
-    /// The same, with a mark: the change's audit entry carries the mark's reason, so a retried workflow step finds it with
-    /// <see cref="FindMarkedAsync"/>; an owner that stays the same is then noted too (an entry with equal old and new values).
+    /// With <paramref name="noteUnchangedAt"/>, an owner that stays the same is noted in the audit log too, at that time (an
+    /// entry with equal old and new values), so that a workflow's assignment shows even when its rule chose the current owner.
     /// </summary>
     /// <returns>The previous owner.</returns>
     /// <exception cref="RecordNotFoundException">No such record in the principal's scope.</exception>
     /// <exception cref="RuleViolationException">The new owner is inactive or out of the principal's scope.</exception>
-    public static async Task<long> ChangeAsync(ISalesDatabase db, RecordReference record, long ownerId, SalesPrincipal by, OwnerChangeMark? mark, CancellationToken cancellationToken = default)
+    public static async Task<long> ChangeAsync(
+        ISalesDatabase db, RecordReference record, long ownerId, SalesPrincipal by, DateTimeOffset? noteUnchangedAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(by);
@@ -42,36 +36,21 @@ public static class RecordOwnerChange
         await violations.OwnerAsync(db, ownerId, target.RegionId, by, $"{record.Type} {record.Id}", cancellationToken);
         violations.ThrowIfAny($"{record} cannot go to user {ownerId}.");
         target.Set(ownerId);
-        db.Actor = by.ToActor(mark?.Reason);
-        if (mark is not null && target.OwnerId == ownerId)
+        db.Actor = by.ToActor();
+        if (noteUnchangedAt is { } at && target.OwnerId == ownerId)
         {
-            var owner = Text(ownerId);
+            var owner = ownerId.ToString(CultureInfo.InvariantCulture);
             db.AuditEntries.Add(new AuditEntry
             {
-                RecordType = AuditedType(record), RecordId = id, Change = "Updated", Field = OwnerField, OldValue = owner, NewValue = owner,
-                At = mark.At, ByUserId = db.Actor.UserId, ByWorkflowInstanceId = db.Actor.WorkflowInstanceId, Reason = mark.Reason,
+                RecordType = AuditedType(record), RecordId = id, Change = "Updated", Field = nameof(IOwnedRecord.OwnerId), OldValue = owner, NewValue = owner,
+                At = at, ByUserId = db.Actor.UserId, ByWorkflowInstanceId = db.Actor.WorkflowInstanceId,
+                Reason = "The assignment rule chose the current owner.",
             });
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return target.OwnerId;
     }
-
-    /// <summary>The owner change <paramref name="reason"/> marks, if it was saved: (previous owner, owner).</summary>
-    public static async Task<(long PreviousOwnerId, long OwnerId)?> FindMarkedAsync(ISalesDatabase db, RecordReference record, string reason, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var (type, id) = (AuditedType(record), record.Id);
-        var entry = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.RecordType == type && e.RecordId == id && e.Field == OwnerField && e.Reason == reason)
-            .Select(e => new { e.OldValue, e.NewValue }).FirstOrDefaultAsync(cancellationToken);
-        return entry is null ? null
-            : (long.Parse(entry.OldValue!, CultureInfo.InvariantCulture), long.Parse(entry.NewValue!, CultureInfo.InvariantCulture));
-    }
-
-    private const string OwnerField = nameof(IOwnedRecord.OwnerId);
-
-    private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string AuditedType(RecordReference record) => record.Type switch
     {
@@ -85,6 +64,3 @@ public static class RecordOwnerChange
     private static (long, long?, Action<long>) Of<T>(T record, Action<T, long> set) where T : SalesRecord, IOwnedRecord =>
         (record.OwnerId, record.RegionId, owner => set(record, owner));
 }
-
-/// <summary>What marks an owner change in the audit log: its reason (unique to a workflow step's execution) and when it happened.</summary>
-public sealed record OwnerChangeMark(string Reason, DateTimeOffset At);

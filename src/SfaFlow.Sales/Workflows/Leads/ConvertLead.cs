@@ -1,5 +1,6 @@
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Workflows.Effects;
 
 namespace SfaFlow.Sales.Workflows.Leads;
 
@@ -58,7 +59,7 @@ public sealed class ConvertLead : WorkflowActivity
             ExpectedCloseDate = context.GetInput(ExpectedCloseDate) is { } close ? DateOnly.FromDateTime(close) : null,
             PipelineId = context.GetInput(PipelineId),
         };
-        var result = await context.Service<LeadService>().ConvertAsync(id, request, null, context.Principal(), context.CancellationToken);
+        var result = await context.OnceAsync(_ => context.Service<LeadService>().ConvertAsync(id, request, null, context.Principal(), context.CancellationToken));
         context.SetOutput(AccountId, result.AccountId);
         context.SetOutput(ContactId, result.ContactId);
         context.SetOutput(OpportunityId, result.OpportunityId);

@@ -1,6 +1,7 @@
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Workflows.Effects;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales.Workflows.Leads;
@@ -65,27 +66,32 @@ public sealed class QualifyLead : WorkflowActivity
         var ruleSet = context.GetInput(RuleSet) is { Length: > 0 } name ? name : "Qualification";
         var summary = $"{(qualified ? "Qualified" : "Not qualified")}: {passed} of {rules.Count} rules passed, {needed} needed. {string.Join(" ", outcomes.Select(o => o.Message))}";
 
-        var leads = context.Service<LeadService>();
-        if (qualified)
+        // The decision and its trace commit together, once per execution.
+        var traceId = await context.OnceAsync(async _ =>
         {
-            await leads.QualifyAsync(lead.Id, $"{ruleSet}: {passed} of {rules.Count} rules passed.", null, context.Principal(), context.CancellationToken);
-        }
-        else if (context.GetInput(DisqualifyWhenNotQualified))
-        {
-            var reason = $"{context.GetInput(DisqualifyReason) ?? "Did not meet the qualification rules"}: {string.Join(", ", outcomes.Where(o => !o.Held).Select(o => o.Name))}.";
-            await leads.DisqualifyAsync(lead.Id, reason, null, context.Principal(), context.CancellationToken);
-        }
+            var leads = context.Service<LeadService>();
+            if (qualified)
+            {
+                await leads.QualifyAsync(lead.Id, $"{ruleSet}: {passed} of {rules.Count} rules passed.", null, context.Principal(), context.CancellationToken);
+            }
+            else if (context.GetInput(DisqualifyWhenNotQualified))
+            {
+                var reason = $"{context.GetInput(DisqualifyReason) ?? "Did not meet the qualification rules"}: {string.Join(", ", outcomes.Where(o => !o.Held).Select(o => o.Name))}.";
+                await leads.DisqualifyAsync(lead.Id, reason, null, context.Principal(), context.CancellationToken);
+            }
 
-        var trace = await context.Service<DecisionTraces>().RecordAsync(new DecisionTrace
-        {
-            RecordType = RecordReference.Lead, RecordId = lead.Id, Kind = DecisionKind.Qualification, Subject = ruleSet,
-            Result = qualified ? QualifiedOutcome : NotQualifiedOutcome, Summary = summary, RulesJson = DecisionTrace.WriteRules(outcomes),
-            At = context.Now, WorkflowInstanceId = context.WorkflowInstanceId,
-        }, context.CancellationToken);
+            var trace = await context.Service<DecisionTraces>().RecordAsync(new DecisionTrace
+            {
+                RecordType = RecordReference.Lead, RecordId = lead.Id, Kind = DecisionKind.Qualification, Subject = ruleSet,
+                Result = qualified ? QualifiedOutcome : NotQualifiedOutcome, Summary = summary, RulesJson = DecisionTrace.WriteRules(outcomes),
+                At = context.Now, WorkflowInstanceId = context.WorkflowInstanceId,
+            }, context.CancellationToken);
+            return trace.Id;
+        });
 
         context.SetOutput(PassedRules, passed);
         context.SetOutput(Explanation, summary);
-        context.SetOutput(TraceId, trace.Id);
+        context.SetOutput(TraceId, traceId);
         context.Complete(qualified ? QualifiedOutcome : NotQualifiedOutcome);
     }
 

@@ -1,6 +1,7 @@
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Decisions;
 using SfaFlow.Sales.Leads;
+using SfaFlow.Sales.Workflows.Effects;
 using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Sales.Workflows.Leads;
@@ -55,18 +56,23 @@ public sealed class ScoreLead : WorkflowActivity
         var score = Math.Clamp(card.Total, 0, maximum);
         var capped = score != card.Total ? $" The rules add up to {card.Total}; the score is kept within 0 and {maximum}." : "";
         var explanation = $"Score {score}.{capped} {string.Join(" ", outcomes.Select(o => o.Message))}";
-        await context.Service<LeadService>().ScoreAsync(lead.Id, score, explanation, context.Principal(), context.CancellationToken);
-
         var ruleSet = context.GetInput(RuleSet) is { Length: > 0 } name ? name : "Scoring";
-        var trace = await context.Service<DecisionTraces>().RecordAsync(new DecisionTrace
+
+        // The score and its trace commit together, once per execution.
+        var traceId = await context.OnceAsync(async _ =>
         {
-            RecordType = RecordReference.Lead, RecordId = lead.Id, Kind = DecisionKind.Scoring, Subject = ruleSet, Result = "Scored", Score = score,
-            Summary = explanation, RulesJson = DecisionTrace.WriteRules(outcomes), At = context.Now, WorkflowInstanceId = context.WorkflowInstanceId,
-        }, context.CancellationToken);
+            await context.Service<LeadService>().ScoreAsync(lead.Id, score, explanation, context.Principal(), context.CancellationToken);
+            var trace = await context.Service<DecisionTraces>().RecordAsync(new DecisionTrace
+            {
+                RecordType = RecordReference.Lead, RecordId = lead.Id, Kind = DecisionKind.Scoring, Subject = ruleSet, Result = "Scored", Score = score,
+                Summary = explanation, RulesJson = DecisionTrace.WriteRules(outcomes), At = context.Now, WorkflowInstanceId = context.WorkflowInstanceId,
+            }, context.CancellationToken);
+            return trace.Id;
+        });
 
         context.SetOutput(Score, score);
         context.SetOutput(Explanation, explanation);
-        context.SetOutput(TraceId, trace.Id);
+        context.SetOutput(TraceId, traceId);
     }
 
     /// <summary>Adds up points within each group's cap, explaining each rule's share.</summary>

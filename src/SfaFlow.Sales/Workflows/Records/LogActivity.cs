@@ -1,5 +1,6 @@
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Activities;
+using SfaFlow.Sales.Workflows.Effects;
 using ActivityKind = SfaFlow.Sales.Activities.ActivityKind;
 
 namespace SfaFlow.Sales.Workflows.Records;
@@ -39,8 +40,8 @@ public sealed class LogActivity : WorkflowActivity
         var record = await context.LoadRecordAsync(context.GetInput(Record));
         var fields = (record.ActivityAbout(context.GetInput(Kind), context.GetInput(Subject) ?? "", context.GetInput(Notes), context.GetInput(OwnerId))
             ?? throw new InvalidOperationException($"{context.ActivityType} needs a record: set its input 'record' (lead:42), or start the workflow from a record's event (correlation id '{context.CorrelationId ?? "none"}').")) with { StartAt = context.Now };
-        var logged = await context.Service<SalesActivityService>().LogAsync(fields, new ActivityOutcome(context.GetInput(Outcome) ?? "Done", context.GetInput(Notes)),
-            context.Principal(), context.CancellationToken);
-        context.SetOutput(ActivityId, logged.Id);
+        var loggedId = await context.OnceAsync(async _ => (await context.Service<SalesActivityService>().LogAsync(
+            fields, new ActivityOutcome(context.GetInput(Outcome) ?? "Done", context.GetInput(Notes)), context.Principal(), context.CancellationToken)).Id);
+        context.SetOutput(ActivityId, loggedId);
     }
 }

@@ -1,7 +1,8 @@
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Activities;
-using ActivityKind = SfaFlow.Sales.Activities.ActivityKind;
 using SfaFlow.Sales.Calendar;
+using SfaFlow.Sales.Workflows.Effects;
+using ActivityKind = SfaFlow.Sales.Activities.ActivityKind;
 
 namespace SfaFlow.Sales.Workflows.Records;
 
@@ -56,8 +57,8 @@ public sealed class ScheduleActivity : WorkflowActivity
         {
             StartAt = start, EndAt = start + context.GetInput(Duration), DueAt = start,
         };
-        var planned = await context.Service<SalesActivityService>().PlanAsync(fields, context.Principal(), context.CancellationToken);
-        context.SetOutput(ActivityId, planned.Id);
+        var plannedId = await context.OnceAsync(async _ => (await context.Service<SalesActivityService>().PlanAsync(fields, context.Principal(), context.CancellationToken)).Id);
+        context.SetOutput(ActivityId, plannedId);
         context.SetOutput(StartsAt, start);
     }
 

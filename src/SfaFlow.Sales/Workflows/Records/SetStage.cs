@@ -4,6 +4,8 @@ using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Opportunities;
 using SfaFlow.Sales.Records;
 
+using SfaFlow.Sales.Workflows.Effects;
+
 namespace SfaFlow.Sales.Workflows.Records;
 
 /// <summary>
@@ -57,17 +59,24 @@ public sealed class SetStage : WorkflowActivity
             return;
         }
 
-        try
+        // The move (or the gate's refusal, whose trace is kept) commits once per execution.
+        var result = await context.OnceAsync(async _ =>
         {
-            var moved = await context.Service<OpportunityService>().MoveToStageAsync(id,
-                new StageMove(target.Id, LostReason: context.GetInput(LostReason), Competitor: context.GetInput(Competitor)), by, context.CancellationToken);
-            Done(context, moved.StageId, []);
-        }
-        catch (RuleViolationException refused) when (refused.Violations.Count > 0 && refused.Violations.All(v => v.Field == "stageId"))
-        {
-            Done(context, deal.StageId, [.. refused.Violations.Select(v => v.Message)]);
-        }
+            try
+            {
+                var moved = await context.Service<OpportunityService>().MoveToStageAsync(id,
+                    new StageMove(target.Id, LostReason: context.GetInput(LostReason), Competitor: context.GetInput(Competitor)), by, context.CancellationToken);
+                return new Outcome(moved.StageId, []);
+            }
+            catch (RuleViolationException refused) when (refused.Violations.Count > 0 && refused.Violations.All(v => v.Field == "stageId"))
+            {
+                return new Outcome(deal.StageId, [.. refused.Violations.Select(v => v.Message)]);
+            }
+        });
+        Done(context, result.StageId, result.Reasons);
     }
+
+    private sealed record Outcome(long StageId, List<string> Reasons);
 
     private void Done(IActivityExecutionContext context, long stageId, List<string> reasons)
     {

@@ -1,5 +1,6 @@
 using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Records;
+using SfaFlow.Sales.Workflows.Effects;
 
 namespace SfaFlow.Sales.Workflows.Records;
 
@@ -34,8 +35,8 @@ public sealed class UpdateRecord : WorkflowActivity
         var changes = context.GetInput(Fields) ?? [];
         try
         {
-            var updated = await context.Service<RecordUpdater>().UpdateAsync(type, id, changes, context.Principal(), context.CancellationToken);
-            context.SetOutput(Version, updated.Version);
+            var version = await context.OnceAsync(async _ => (await context.Service<RecordUpdater>().UpdateAsync(type, id, changes, context.Principal(), context.CancellationToken)).Version);
+            context.SetOutput(Version, version);
         }
         catch (RuleViolationException refused)
         {

@@ -3,6 +3,7 @@ using SfaFlow.Plugins.Activities;
 using SfaFlow.Sales.Activities;
 using SfaFlow.Sales.Calendar;
 using SfaFlow.Sales.Workflows.Assignment;
+using SfaFlow.Sales.Workflows.Effects;
 using ActivityKind = SfaFlow.Sales.Activities.ActivityKind;
 
 namespace SfaFlow.Sales.Workflows.Tasks;
@@ -73,8 +74,22 @@ public sealed class CreateTask : AssigningActivity
         var record = RecordOf(context);
         var placement = await AssigneeResolver.PlacementAsync(db, record, context.CancellationToken);
         var calendar = await context.Service<BusinessCalendar>().ForRegionAsync(placement.RegionId, context.CancellationToken);
-        var task = await tasks.FindWorkflowTaskAsync(db, context.IdempotencyKey, context.CancellationToken)
-            ?? await PlanAsync(context, db, record, outcomes, calendar, principal);
+        var task = await tasks.FindWorkflowTaskAsync(db, context.IdempotencyKey, context.CancellationToken);
+        if (task is null)
+        {
+            // The task and the bookmark its completion resumes commit together, once per execution.
+            var planned = await context.OnceAsync(async unit =>
+            {
+                var created = await PlanAsync(context, unit, record, outcomes, calendar, principal);
+                await tasks.AttachWorkflowBookmarkAsync(unit, created, Wait(context, created, calendar), principal, context.CancellationToken);
+                return created.Id;
+            });
+            context.SetOutput(TaskId, planned);
+            context.State[TaskIdState] = planned;
+            return;
+        }
+
+        // A repeat of this execution (its instance was not committed after the task was): the task stands.
         context.SetOutput(TaskId, task.Id);
         context.State[TaskIdState] = task.Id;
         if (task.Status == ActivityStatus.Done)
@@ -84,12 +99,18 @@ public sealed class CreateTask : AssigningActivity
             return;
         }
 
+        // Its bookmark was this run's first one, which the instance never kept: point the task at the new one.
+        await tasks.AttachWorkflowBookmarkAsync(db, task, Wait(context, task, calendar), principal, context.CancellationToken);
+    }
+
+    /// <summary>Waits on the task's completion (and its escalation, if any); the completion bookmark's id.</summary>
+    private string Wait(IActivityExecutionContext context, SalesActivity task, BusinessDays calendar)
+    {
         var bookmarkId = context.CreateBookmark(new BookmarkRequest(TaskBookmarks.Name, TaskBookmarks.Key(task.Id))
         {
             Payload = new Dictionary<string, object?> { ["TaskId"] = task.Id, ["Subject"] = task.Subject },
             UnhashedKeys = ["Subject"],
         });
-        await tasks.AttachWorkflowBookmarkAsync(db, task, bookmarkId, principal, context.CancellationToken);
         if (EscalationAt(context, task.DueAt ?? context.Now, calendar) is { } escalateAt)
         {
             context.CreateBookmark(new BookmarkRequest(TaskBookmarks.Escalation)
@@ -98,6 +119,8 @@ public sealed class CreateTask : AssigningActivity
                 Payload = new Dictionary<string, object?> { ["TaskId"] = task.Id, ["ResumeAt"] = escalateAt.ToString("O", CultureInfo.InvariantCulture) },
             });
         }
+
+        return bookmarkId;
     }
 
     public override async ValueTask ResumeAsync(IActivityExecutionContext context, BookmarkResumption resumption)

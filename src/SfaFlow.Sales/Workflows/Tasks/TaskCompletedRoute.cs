@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SfaFlow.Plugins.Events;
 using SfaFlow.Workflows.Runtime;
 
 namespace SfaFlow.Sales.Workflows.Tasks;
@@ -10,7 +11,7 @@ internal sealed class TaskCompletedRoute : IEventRoute
 
     public IEnumerable<EventStimulus> Route(string eventName, string? correlationId, JsonElement payload)
     {
-        if (eventName == "TaskCompleted" && RecordReference.TryParse(correlationId, out var record) && record.Type == RecordReference.Activity)
+        if (eventName == SalesEventNames.TaskCompleted && RecordReference.TryParse(correlationId, out var record) && record.Type == RecordReference.Activity)
         {
             yield return new EventStimulus(TaskBookmarks.Name, TaskBookmarks.Key(record.Id));
         }

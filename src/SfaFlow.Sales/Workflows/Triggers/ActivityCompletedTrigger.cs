@@ -1,4 +1,5 @@
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Plugins.Events;
 
 namespace SfaFlow.Sales.Workflows.Triggers;
 
@@ -19,7 +20,7 @@ public sealed class ActivityCompletedTrigger : RecordEventTrigger
     [Output(Description = "The completed activity: id, kind, subject, outcome and the records it is on.")]
     public Output<object?> Activity { get; } = new();
 
-    protected override string EventListened => "ActivityCompleted";
+    protected override string EventListened => SalesEventNames.ActivityCompleted;
 
     public override bool Accepts(IReadOnlyDictionary<string, object?> settings, object? payload, IServiceProvider services)
     {

@@ -1,4 +1,5 @@
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Plugins.Events;
 
 namespace SfaFlow.Sales.Workflows.Triggers;
 
@@ -13,7 +14,7 @@ public sealed class LeadCreatedTrigger : RecordEventTrigger
     [Output(Description = "The lead as scripts see it.")]
     public Output<object?> Lead { get; } = new();
 
-    protected override string EventListened => "LeadCreated";
+    protected override string EventListened => SalesEventNames.LeadCreated;
 
     public override bool Accepts(IReadOnlyDictionary<string, object?> settings, object? payload, IServiceProvider services) =>
         ScriptConditions.Holds(services, Text(settings, Condition), new Dictionary<string, object?> { ["lead"] = Part(payload, "lead") });

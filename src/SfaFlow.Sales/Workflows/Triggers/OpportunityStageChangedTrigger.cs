@@ -1,4 +1,5 @@
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Plugins.Events;
 
 namespace SfaFlow.Sales.Workflows.Triggers;
 
@@ -28,7 +29,7 @@ public sealed class OpportunityStageChangedTrigger : RecordEventTrigger
     [Output(Description = "The stage's name the deal entered.")]
     public Output<string?> ToStage { get; } = new();
 
-    protected override string EventListened => "OpportunityStageChanged";
+    protected override string EventListened => SalesEventNames.OpportunityStageChanged;
 
     public override bool Accepts(IReadOnlyDictionary<string, object?> settings, object? payload, IServiceProvider services)
     {

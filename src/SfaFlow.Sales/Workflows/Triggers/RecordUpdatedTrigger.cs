@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SfaFlow.Plugins.Activities;
+using SfaFlow.Plugins.Events;
 
 namespace SfaFlow.Sales.Workflows.Triggers;
 
@@ -24,7 +25,7 @@ public sealed class RecordUpdatedTrigger : RecordEventTrigger
     [Output(Description = "The changed fields: { field: { old, new } }.")]
     public Output<object?> Changes { get; } = new();
 
-    protected override string EventListened => "RecordUpdated";
+    protected override string EventListened => SalesEventNames.RecordUpdated;
 
     public override bool Accepts(IReadOnlyDictionary<string, object?> settings, object? payload, IServiceProvider services)
     {

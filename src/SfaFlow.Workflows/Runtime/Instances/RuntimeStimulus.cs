@@ -15,11 +15,17 @@ public sealed record RuntimeStimulus(string Kind, string? BookmarkId = null, obj
     public const string Cancel = "cancel";
     public const string Retry = "retry";
 
+    /// <summary>An incident noted on the instance instead of a resume a runaway guard refused; recovery does not repeat it.</summary>
+    public const string Note = "note";
+
     /// <summary>
     /// The event being delivered, when the resume is one with an id: the commit that saves the resumed state records that
     /// the instance received it (recovery's commit too), so a redelivery changes nothing.
     /// </summary>
     public string? EventId { get; init; }
+
+    /// <summary>What caused the event being delivered, so that recovery runs the resume with the same causes.</summary>
+    public Causation.CausationChain? Causation { get; init; }
 
     /// <summary>Every bookmark the resume consumes, in order, when an event resumes more than one of the instance's activities.</summary>
     public IReadOnlyList<string>? BookmarkIds { get; init; }

@@ -10,12 +10,13 @@ public sealed record IncidentView(
     string Message,
     string? ExceptionType,
     ScriptLocation? Script,
-    DateTimeOffset Timestamp)
+    DateTimeOffset Timestamp,
+    string? Kind)
 {
     public static IncidentView From(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
         return new IncidentView(incident.Id, incident.ActivityId, incident.ActivityType, incident.Message, incident.ExceptionType, incident.Script,
-            incident.Timestamp);
+            incident.Timestamp, incident.Kind);
     }
 }
