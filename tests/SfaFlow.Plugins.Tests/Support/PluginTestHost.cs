@@ -16,7 +16,7 @@ internal sealed class PluginTestHost : IDisposable
     public PluginTestHost(Action<PluginOptions>? configure = null)
     {
         Directory.CreateDirectory(Folder);
-        Engine = new TestEngine(o => (o.Timeout, o.HostCallTimeout) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), services =>
+        Engine = new TestEngine(configure: services =>
         {
             services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
             services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
