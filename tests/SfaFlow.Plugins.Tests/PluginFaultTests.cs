@@ -23,6 +23,7 @@ public sealed class PluginFaultTests
         { "register-throws", PluginFailure.RegisterFailed, "Register blew up half-way." },
         { "constructor-throws", PluginFailure.ConstructorFailed, "the constructor of SfaFlow.TestPlugins.Good.ThrowingConstructorPlugin threw InvalidOperationException: The licence server is unreachable." },
         { "activity-constructor-throws", PluginFailure.RegisterFailed, "Register threw: NotSupportedException: Exploding needs a GPU." },
+        { "activity-static-initializer-throws", PluginFailure.RegisterFailed, "Register threw: InvalidOperationException: No scoring endpoint is configured." },
         { "unprefixed", PluginFailure.InvalidContribution, "must start with 'Broken.'" },
     };
 
@@ -185,6 +186,9 @@ public sealed class PluginFaultTests
                 break;
             case "activity-constructor-throws":
                 Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingActivityPlugin");
+                break;
+            case "activity-static-initializer-throws":
+                Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingStaticActivityPlugin");
                 break;
             case "unprefixed":
                 Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.UnprefixedPlugin");

@@ -87,4 +87,33 @@ internal static class LicenceCheck
 {
     /// <summary>A named frame of the plugin's own, which the reported stack trace must show.</summary>
     public static void Verify() => throw new InvalidOperationException("The licence server is unreachable.");
+
+    public static string ScoringEndpoint() => throw new InvalidOperationException("No scoring endpoint is configured.");
+}
+
+/// <summary>Registers an activity whose static initializer throws (reached through its constructor).</summary>
+public sealed class ThrowingStaticActivityPlugin : ISfaFlowPlugin
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public void Register(IPluginBuilder plugin) => plugin?.AddActivity<Unconfigured>();
+}
+
+[Activity("Good.Unconfigured", Description = "Reads its endpoint once, when the type is first used.")]
+public sealed class Unconfigured : WorkflowActivity
+{
+    private static readonly string Endpoint = LicenceCheck.ScoringEndpoint();
+
+    private readonly string _endpoint;
+
+    public Unconfigured() => _endpoint = Endpoint;
+
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Complete(_endpoint);
+        return ValueTask.CompletedTask;
+    }
 }
