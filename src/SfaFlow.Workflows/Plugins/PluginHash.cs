@@ -10,8 +10,8 @@ namespace SfaFlow.Workflows.Plugins;
 /// identity), taken in ordinal order of their relative paths written with '/'. Per file it hashes the path in UTF-8, a
 /// zero byte, the content length as 8 bytes little-endian, then the content; so renaming, adding, removing or changing
 /// any other file changes the hash, and the same files give the same hash on every machine. Shown as lowercase hex.
-/// Plugins built from one commit with one configuration give the same files wherever they are built, because
-/// <c>plugins/Directory.Build.props</c> maps the build's paths away (see docs/plugins.md).
+/// Release builds of one commit give the same files wherever they are built, because <c>plugins/Directory.Build.props</c>
+/// maps the checkout's path away (see docs/plugins.md).
 /// </summary>
 public static class PluginHash
 {
