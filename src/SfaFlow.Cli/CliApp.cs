@@ -13,10 +13,11 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("Validate and run Elsa 3 workflow JSON with the SfaFlow engine.")
+        var root = new RootCommand("Validate and run Elsa 3 workflow JSON with the SfaFlow engine; hash plugin folders for the allow-list.")
         {
             ValidateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            PluginHashCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -21,6 +21,9 @@ public sealed class PluginFaultTests
         { "no-entry-type", PluginFailure.EntryTypeMissing, "has several ISfaFlowPlugin classes" },
         { "configure-throws", PluginFailure.ConfigureServicesFailed, "No licence key configured." },
         { "register-throws", PluginFailure.RegisterFailed, "Register blew up half-way." },
+        { "constructor-throws", PluginFailure.ConstructorFailed, "the constructor of SfaFlow.TestPlugins.Good.ThrowingConstructorPlugin threw InvalidOperationException: The licence server is unreachable." },
+        { "activity-constructor-throws", PluginFailure.RegisterFailed, "Register threw: NotSupportedException: Exploding needs a GPU." },
+        { "activity-static-initializer-throws", PluginFailure.RegisterFailed, "Register threw: InvalidOperationException: No scoring endpoint is configured." },
         { "unprefixed", PluginFailure.InvalidContribution, "must start with 'Broken.'" },
     };
 
@@ -40,6 +43,36 @@ public sealed class PluginFaultTests
         Assert.Equal(PluginState.Loaded, host.Plugins.Catalog.Find("Good")!.State);
         var definition = Definition([Start(), Activity("score", "Good.Score", new() { ["amount"] = Literal(10, "Double") })], [Connect("start", "score")]);
         Assert.Equal(WorkflowSubStatus.Finished, (await host.Engine.StartAsync(definition)).SubStatus);
+    }
+
+    [Fact]
+    public void Load_ConstructorThrows_ReportsThePluginsOwnExceptionAndStack_InTheInfoAndTheLog()
+    {
+        using var host = new PluginTestHost();
+        host.Add(manifest: m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingConstructorPlugin");
+
+        var info = Assert.Single(host.Plugins.LoadAll());
+
+        Assert.Equal((PluginState.Failed, PluginFailure.ConstructorFailed), (info.State, info.Failure));
+        Assert.DoesNotContain("TargetInvocationException", info.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("System.InvalidOperationException: The licence server is unreachable.", info.Detail, StringComparison.Ordinal);
+        Assert.Contains("LicenceCheck.Verify()", info.Detail, StringComparison.Ordinal);
+        Assert.Contains("ThrowingConstructorPlugin..ctor()", info.Detail, StringComparison.Ordinal);
+        var logged = Assert.Single(host.Log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Contains(info.Reason!, logged.Message, StringComparison.Ordinal);
+        Assert.Contains("LicenceCheck.Verify()", logged.Exception, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_HostRefusal_HasAReasonButNoStack()
+    {
+        using var host = new PluginTestHost();
+        host.Add(manifest: m => m["abiVersion"] = "2.0");
+
+        var info = Assert.Single(host.Plugins.LoadAll());
+
+        Assert.Equal(PluginFailure.AbiMismatch, info.Failure);
+        Assert.Null(info.Detail);
     }
 
     [Fact]
@@ -147,6 +180,15 @@ public sealed class PluginFaultTests
                 break;
             case "register-throws":
                 Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingRegisterPlugin");
+                break;
+            case "constructor-throws":
+                Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingConstructorPlugin");
+                break;
+            case "activity-constructor-throws":
+                Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingActivityPlugin");
+                break;
+            case "activity-static-initializer-throws":
+                Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.ThrowingStaticActivityPlugin");
                 break;
             case "unprefixed":
                 Manifest(m => m["entryType"] = "SfaFlow.TestPlugins.Good.UnprefixedPlugin");

@@ -80,7 +80,7 @@ public sealed class PluginRuntimeTests
         {
             // The fake clock never moves: only the wake-up of the commit can start the delivery.
             await delivery.OnCommittedAsync(won, CancellationToken.None);
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             while (host.HostServices.Sink.IsEmpty)
             {
                 await Task.Delay(10, patience.Token);
@@ -138,9 +138,15 @@ public sealed class PluginRuntimeTests
         using var stop = new CancellationTokenSource();
         await reload.StartAsync(stop.Token);
         PluginTestHost.CopyInto(Path.Combine(PluginTestHost.BuiltPlugins, "GoodPluginV2"), folder);
-        for (var i = 0; i < 600 && host.Plugins.Catalog.Find("Good")?.Version != "2.0.0"; i++)
+        // Waits for the load of every copied file: on a busy machine the copy can pause longer than the quiet delay, and a
+        // reload of a half-copied folder already says 2.0.0 (its plugin.json) while it runs the old dll.
+        var copied = PluginHash.Compute(folder);
+        using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
         {
-            await Task.Delay(50);
+            while (host.Plugins.Catalog.Find("Good")?.Hash != copied)
+            {
+                await Task.Delay(50, patience.Token);
+            }
         }
 
         await reload.StopAsync(CancellationToken.None);

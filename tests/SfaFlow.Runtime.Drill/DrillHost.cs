@@ -14,10 +14,11 @@ namespace SfaFlow.Runtime.Drill;
 internal static class DrillHost
 {
     /// <summary>
-    /// Short, so that a restarted runtime takes over the killed one's leases and timer claims within seconds. The runtime
-    /// does not renew a lease while it runs, so no run may take this long; the drill's runs take milliseconds.
+    /// Short, so that a restarted runtime takes over the killed one's leases and timer claims within seconds; but the live
+    /// runtime renews its leases only every third of this, and on a machine busy with other builds and test runs a renewal
+    /// (a write waiting for SQLite's lock) has come later than two seconds: a lease that short was lost while its run went on.
     /// </summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(10);
 
     public static IHost Build(string databaseFile, CommitStrategy commit, ITextSink sink)
     {

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Sales.Organization;
+using SfaFlow.Workflows.Tests.Support;
 
 namespace SfaFlow.Web.Tests;
 
@@ -83,6 +85,17 @@ public sealed partial class SfaFlowApiFactory : WebApplicationFactory<Program>, 
         builder.UseSetting("SfaFlow:Auth:SigningKeyFile", Path.Combine(_folder, "signing-key.txt"));
         // No plugins: the host's own build puts the solution's plugins next to its binaries, not next to the tests'.
         builder.UseSetting("SfaFlow:Plugins:Folder", Path.Combine(_folder, "plugins"));
+        // Everything else a host writes stays in the fixture's folder too (the default data/ folder is relative to the working
+        // directory, which every host of this test run shares), and its time limits are not the machine's load to decide.
+        builder.UseSetting("SfaFlow:Mail:PickupFolder", Path.Combine(_folder, "mail-pickup"));
+        foreach (var (key, value) in PatientLimits.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // The data-protection keys (cookies, antiforgery) default to ~/.aspnet/DataProtection-Keys, shared by every host of the
+        // user: this test run's, another run's, and the developer's own.
+        builder.ConfigureServices(services => services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(_folder, "keys"))));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -26,4 +26,7 @@ internal sealed class DefinitionRow
     public long CreatedAt { get; set; }
 
     public long? PublishedAt { get; set; }
+
+    /// <summary>The workflows-folder file the version was imported from at startup; null for a person's version.</summary>
+    public string? SourceFile { get; set; }
 }

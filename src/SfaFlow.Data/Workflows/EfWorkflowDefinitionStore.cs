@@ -144,6 +144,7 @@ internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<SfaFlowDbConte
         to.ContentHash = from.ContentHash;
         to.CreatedAt = Epoch.Ms(from.CreatedAt);
         to.PublishedAt = Epoch.Ms(from.PublishedAt);
+        to.SourceFile = from.SourceFile;
         return to;
     }
 
@@ -160,6 +161,7 @@ internal sealed class EfWorkflowDefinitionStore(IDbContextFactory<SfaFlowDbConte
         ContentHash = row.ContentHash,
         CreatedAt = Epoch.Time(row.CreatedAt),
         PublishedAt = Epoch.Time(row.PublishedAt),
+        SourceFile = row.SourceFile,
     };
 
     private static TriggerRow ToRow(WorkflowTrigger trigger) => new()

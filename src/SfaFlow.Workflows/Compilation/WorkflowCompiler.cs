@@ -57,7 +57,7 @@ internal sealed partial class WorkflowCompiler(ActivityRegistry registry)
             if (descriptor is null)
             {
                 diagnostics.Add(new DefinitionDiagnostic($"{path}.type",
-                    $"Activity type '{activity.Type}' is not known to SfaFlow; it is kept as written, and a run that reaches it faults.",
+                    $"Activity '{activity.Id}' has type '{activity.Type}', which no built-in activity, workflow or loaded plugin provides; it is kept as written, and a run that reaches it faults.",
                     DiagnosticSeverity.Warning));
                 return node;
             }

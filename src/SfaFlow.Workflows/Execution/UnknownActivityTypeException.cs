@@ -4,7 +4,7 @@ namespace SfaFlow.Workflows.Execution;
 public sealed class UnknownActivityTypeException : Exception
 {
     public UnknownActivityTypeException(string typeKey)
-        : base($"Activity type '{typeKey}' is not known to SfaFlow (is the plugin that provides it installed?).") =>
+        : base(Describe(typeKey)) =>
         TypeKey = typeKey;
 
     public UnknownActivityTypeException()
@@ -16,4 +16,16 @@ public sealed class UnknownActivityTypeException : Exception
         : base(message, innerException) => TypeKey = "unknown";
 
     public string TypeKey { get; }
+
+    /// <summary>
+    /// Points at the likely cause: a plugin type key starts with its plugin's id, and a plugin that failed to load says why
+    /// in GET /api/plugins. The workflow was published with a warning about this activity; the instance can be retried.
+    /// </summary>
+    private static string Describe(string typeKey)
+    {
+        var dot = typeKey.IndexOf('.', StringComparison.Ordinal);
+        var plugin = dot > 0 && typeKey[..dot] is not ("Elsa" or "Sfa") ? $"plugin '{typeKey[..dot]}'" : "the plugin that provides it";
+        return $"Activity type '{typeKey}' is provided by no built-in activity, workflow or loaded plugin: is {plugin} installed and loaded " +
+               "(GET /api/plugins lists every plugin, and why one failed)? Once it is, retry the instance.";
+    }
 }

@@ -8,6 +8,9 @@ public enum PluginFailure
     AbiMismatch,
     MissingDependency,
     EntryTypeMissing,
+
+    /// <summary>The plugin class's constructor threw; the reason carries the plugin's own exception.</summary>
+    ConstructorFailed,
     ConfigureServicesFailed,
     RegisterFailed,
     InvalidContribution,

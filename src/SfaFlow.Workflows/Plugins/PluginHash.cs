@@ -5,10 +5,13 @@ using System.Text;
 namespace SfaFlow.Workflows.Plugins;
 
 /// <summary>
-/// The identity an allow-list pins: SHA-256 over every file in the plugin folder (sub-folders included), taken in ordinal
-/// order of their relative paths written with '/'. Per file it hashes the path in UTF-8, a zero byte, the content length
-/// as 8 bytes little-endian, then the content; so renaming, adding, removing or changing any file changes the hash, and
-/// the same files give the same hash on every machine. Shown as lowercase hex.
+/// The identity an allow-list pins: SHA-256 over every file in the plugin folder (sub-folders included) except debug
+/// symbols (<c>*.pdb</c>: they never change what runs, and shipping a plugin with or without them must not change its
+/// identity), taken in ordinal order of their relative paths written with '/'. Per file it hashes the path in UTF-8, a
+/// zero byte, the content length as 8 bytes little-endian, then the content; so renaming, adding, removing or changing
+/// any other file changes the hash, and the same files give the same hash on every machine. Shown as lowercase hex.
+/// Release builds of one commit give the same files wherever they are built, because <c>plugins/Directory.Build.props</c>
+/// maps the checkout's path away (see docs/plugins.md).
 /// </summary>
 public static class PluginHash
 {
@@ -16,6 +19,7 @@ public static class PluginHash
     {
         var root = Path.GetFullPath(folder);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(file => !IsDebugSymbols(file))
             .Select(file => (Full: file, Relative: Path.GetRelativePath(root, file).Replace('\\', '/')))
             .OrderBy(file => file.Relative, StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -32,4 +36,6 @@ public static class PluginHash
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    private static bool IsDebugSymbols(string file) => file.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase);
 }

@@ -26,6 +26,13 @@ public sealed record PluginInfo
     /// <summary>Why it failed, naming the file, field, assembly or type concerned.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// When the plugin's own code threw while loading: its exception as .NET writes it (type, message, stack trace, inner
+    /// exceptions), so a plugin developer sees where, not only what. Kept as text: an exception object would hold the
+    /// plugin's types and keep its load context from unloading.
+    /// </summary>
+    public string? Detail { get; init; }
+
     public DateTimeOffset At { get; init; }
 
     public IReadOnlyList<string> Activities { get; init; } = [];

@@ -55,7 +55,9 @@ public sealed partial class PluginManager
             }
 
             var failure = Classify(exception);
-            return info with { Failure = failure.Failure, Reason = failure.Message };
+            // Logged with the exception, so the log shows the plugin's own stack; the info keeps it as text only.
+            _logger.LogError(failure.Cause, "Plugin in {Folder} failed to load ({Failure}): {Reason}", folder, failure.Failure, failure.Message);
+            return info with { Failure = failure.Failure, Reason = failure.Message, Detail = failure.Cause?.ToString() };
         }
     }
 
@@ -124,7 +126,17 @@ public sealed partial class PluginManager
             throw new PluginLoadException(PluginFailure.EntryTypeMissing, $"{manifest.Id}: {entryType.FullName} needs a public parameterless constructor.");
         }
 
-        return (ISfaFlowPlugin)Activator.CreateInstance(entryType)!;
+        try
+        {
+            // Not wrapped in a TargetInvocationException: the reason and the log show the plugin's own exception and stack.
+            return (ISfaFlowPlugin)Activator.CreateInstance(entryType, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DoNotWrapExceptions, null, null, null)!;
+        }
+        catch (Exception exception) when (exception is not (FileNotFoundException or FileLoadException))
+        {
+            var cause = PluginCode(exception);
+            throw new PluginLoadException(PluginFailure.ConstructorFailed,
+                $"{manifest.Id}: the constructor of {entryType.FullName} threw {cause.GetType().Name}: {cause.Message}", cause);
+        }
     }
 
     private static Type[] ExportedTypes(Assembly assembly)
@@ -163,28 +175,52 @@ public sealed partial class PluginManager
         }
         catch (Exception exception) when (exception is not (FileNotFoundException or FileLoadException or PluginLoadException))
         {
-            throw new PluginLoadException(failure, $"{what}: {exception.GetType().Name}: {exception.Message}", exception);
+            var cause = PluginCode(exception);
+            throw new PluginLoadException(failure, $"{what}: {cause.GetType().Name}: {cause.Message}", cause);
         }
     }
 
-    private static (PluginFailure Failure, string Message) Classify(Exception exception)
+    /// <summary>
+    /// The exception the plugin's code threw, not the reflection wrapper around it: <c>new T()</c> in <c>AddActivity&lt;T&gt;</c>
+    /// and a throwing static constructor reach the host as "Exception has been thrown by the target of an invocation" or
+    /// "The type initializer threw", which say nothing about the plugin.
+    /// </summary>
+    private static Exception PluginCode(Exception exception)
+    {
+        while (exception is TargetInvocationException or TypeInitializationException && exception.InnerException is { } inner)
+        {
+            exception = inner;
+        }
+
+        return exception;
+    }
+
+    /// <summary>
+    /// Why the load failed, and the exception worth a stack trace: the plugin's own (null when the host's checks refused the
+    /// plugin and the message says all).
+    /// </summary>
+    private static (PluginFailure Failure, string Message, Exception? Cause) Classify(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
             switch (current)
             {
                 case FileNotFoundException missing:
-                    return (PluginFailure.MissingDependency, $"A dependency is missing: {missing.FileName ?? missing.Message}");
+                    return (PluginFailure.MissingDependency, $"A dependency is missing: {missing.FileName ?? missing.Message}", missing);
                 case FileLoadException bad:
-                    return (PluginFailure.MissingDependency, $"A dependency could not be loaded: {bad.FileName ?? bad.Message} ({bad.Message})");
+                    return (PluginFailure.MissingDependency, $"A dependency could not be loaded: {bad.FileName ?? bad.Message} ({bad.Message})", bad);
                 case BadImageFormatException image:
-                    return (PluginFailure.LoadFailed, $"Not a loadable .NET assembly: {image.FileName ?? image.Message}");
+                    return (PluginFailure.LoadFailed, $"Not a loadable .NET assembly: {image.FileName ?? image.Message}", image);
             }
         }
 
-        return exception is PluginLoadException plugin
-            ? (plugin.Failure, plugin.Message)
-            : (PluginFailure.LoadFailed, $"{exception.GetType().Name}: {exception.Message}");
+        if (exception is PluginLoadException plugin)
+        {
+            return (plugin.Failure, plugin.Message, plugin.InnerException);
+        }
+
+        var cause = PluginCode(exception);
+        return (PluginFailure.LoadFailed, $"{cause.GetType().Name}: {cause.Message}", cause);
     }
 
     private void DisposeQuietly(PluginLoad load)

@@ -52,14 +52,11 @@ public sealed partial class PluginManager(
             UnloadCore(folder);
             var info = LoadCore(folder);
             Catalog.Set(info);
+            // A failure was logged where it was caught, with its exception.
             if (info.State == PluginState.Loaded)
             {
                 _logger.LogInformation("Loaded plugin {Plugin} {Version} from {Folder}: {Activities} activities, {Functions} script functions.",
                     info.Id, info.Version, folder, info.Activities.Count, info.Functions.Count);
-            }
-            else
-            {
-                _logger.LogError("Plugin in {Folder} failed to load ({Failure}): {Reason}", folder, info.Failure, info.Reason);
             }
 
             return info;

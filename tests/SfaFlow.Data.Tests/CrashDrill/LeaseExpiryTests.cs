@@ -31,7 +31,7 @@ public sealed class LeaseExpiryTests
 
             // The start commits after 'first', then spends 3 s (of the clock) in 'slow': longer than its 2 s lease.
             var start = Task.Run(() => runtime.StartAsync("test", new StartRequest()));
-            await sink.Stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await sink.Stalled.Task.WaitAsync(TimeSpan.FromSeconds(120));
             var recovered = await runtime.RecoverAsync();
             sink.Resume();
             var outcome = await Record.ExceptionAsync(() => start);
@@ -57,7 +57,7 @@ public sealed class LeaseExpiryTests
             await using var running = await StartRuntimeAsync(file, clock, sink);
             await using var other = await StartRuntimeAsync(file, clock, new StallingSink(clock, stallAt: "-", stallFor: TimeSpan.Zero));
             var start = Task.Run(() => running.GetRequiredService<WorkflowRuntime>().StartAsync("test", new StartRequest()));
-            await sink.Stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await sink.Stalled.Task.WaitAsync(TimeSpan.FromSeconds(120));
 
             // The clock moved 3 s past a 2 s lease; the running runtime's renewal (a third of the lease) moves it on again.
             var store = running.GetRequiredService<IWorkflowInstanceStore>();

@@ -64,7 +64,7 @@ public sealed class OutboxDispatcherTests
         Assert.Equal([$"stage {waiting.Id} Proposal", $"stage {waiting.Id} Negotiation"], host.Lines.Lines);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 600_000)]
     public async Task Dispatcher_Running_IsWokenByACommitWithoutWaitingForThePoll()
     {
         // The fake clock never moves and the poll interval is an hour: only the commit's signal can start a pass.
@@ -156,7 +156,7 @@ public sealed class OutboxDispatcherTests
     /// <summary>Waits (real time, generously) for the hosted dispatcher to get somewhere; it never measures how fast.</summary>
     private static async Task UntilAsync(Func<bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (!condition())
         {
             await Task.Delay(20, timeout.Token);

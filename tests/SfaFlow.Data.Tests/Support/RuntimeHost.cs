@@ -9,6 +9,8 @@ using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Runtime.Instances;
 using SfaFlow.Workflows.Runtime.Scheduling;
 
+using SfaFlow.Workflows.Tests.Support;
+
 namespace SfaFlow.Data.Tests.Support;
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed class RuntimeHost : IAsyncDisposable
             o.RunScheduler = false;
             runtime?.Invoke(o);
         });
+        services.Configure<SfaFlow.Workflows.Scripting.ScriptOptions>(PatientLimits.Apply);
         services.Configure<OutboxOptions>(o =>
         {
             o.RunDispatcher = false;

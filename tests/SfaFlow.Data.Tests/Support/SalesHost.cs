@@ -5,6 +5,8 @@ using SfaFlow.Sales.Organization;
 using SfaFlow.Sales.Security;
 using SfaFlow.Workflows.Runtime;
 
+using SfaFlow.Workflows.Tests.Support;
+
 namespace SfaFlow.Data.Tests.Support;
 
 /// <summary>The sales services over a real, migrated SQLite file with a fake clock.</summary>
@@ -23,6 +25,7 @@ public sealed class SalesHost : IAsyncDisposable
         services.AddSfaFlowRuntime();
         services.AddSfaFlowSales();
         services.Configure<DataOptions>(o => o.ConnectionString = $"Data Source={_file};Pooling=False");
+        services.Configure<SfaFlow.Workflows.Scripting.ScriptOptions>(PatientLimits.Apply);
         services.Configure<RuntimeOptions>(o => o.RunScheduler = false);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();

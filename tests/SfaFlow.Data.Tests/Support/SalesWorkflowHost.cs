@@ -11,6 +11,8 @@ using SfaFlow.Workflows.Runtime;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Workflows.Runtime.Scheduling;
 
+using SfaFlow.Workflows.Tests.Support;
+
 namespace SfaFlow.Data.Tests.Support;
 
 /// <summary>
@@ -34,6 +36,7 @@ public sealed class SalesWorkflowHost : IAsyncDisposable
         services.AddSfaFlowOutbox();
         services.AddSfaFlowSales();
         services.Configure<DataOptions>(o => o.ConnectionString = $"Data Source={file};Pooling=False");
+        services.Configure<SfaFlow.Workflows.Scripting.ScriptOptions>(PatientLimits.Apply);
         services.Configure<RuntimeOptions>(o =>
         {
             o.RunScheduler = false;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SfaFlow.Workflows.Plugins;
 using SfaFlow.Workflows.Tests.Support;
 
@@ -16,9 +15,9 @@ internal sealed class PluginTestHost : IDisposable
     public PluginTestHost(Action<PluginOptions>? configure = null)
     {
         Directory.CreateDirectory(Folder);
-        Engine = new TestEngine(o => (o.Timeout, o.HostCallTimeout) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), services =>
+        Engine = new TestEngine(configure: services =>
         {
-            services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+            services.AddSingleton<ILoggerFactory>(new LoggerFactory([Log]));
             services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             services.AddSingleton<IPluginHostServices>(HostServices);
             services.AddSfaFlowPlugins();
@@ -36,6 +35,9 @@ internal sealed class PluginTestHost : IDisposable
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "sfaflow-plugin-tests", Guid.NewGuid().ToString("N"));
 
     public TestHostServices HostServices { get; } = new();
+
+    /// <summary>What the host logged.</summary>
+    public RecordingLoggerProvider Log { get; } = new();
 
     public TestEngine Engine { get; }
 

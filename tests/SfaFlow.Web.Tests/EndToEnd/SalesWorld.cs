@@ -25,7 +25,7 @@ internal sealed class SalesWorld : IAsyncDisposable
     /// <summary>How far apart the scheduler's passes are, in fake time.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(1);
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private readonly string _folder;
 

@@ -1,36 +1,48 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
+using SfaFlow.Workflows.Tests.Support;
 
 namespace SfaFlow.Web.Tests.Support;
 
 /// <summary>
-/// The real SfaFlow host (src/SfaFlow.Web's build output) as a child process on 127.0.0.1 and a free port, configured
-/// through environment variables, so that a test can kill it with SIGKILL: no shutdown code, finalizer or flush runs.
+/// The real SfaFlow host (src/SfaFlow.Web's build output) as a child process, configured through environment variables,
+/// so that a test can kill it with SIGKILL: no shutdown code, finalizer or flush runs. It shares nothing with other
+/// processes on the machine (another test run, the developer's own host on port 5000): it listens on 127.0.0.1 on a port
+/// the operating system picks when it binds (port 0; the host logs which), and runs in a folder of its own, which is its
+/// working directory (relative paths such as the default <c>data/</c>) and its home (the data-protection keys).
 /// </summary>
-internal sealed class HostProcess : IDisposable
+internal sealed partial class HostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _home;
 
-    private HostProcess(Process process, Uri address)
+    private HostProcess(Process process, string home)
     {
         _process = process;
-        Address = address;
+        _home = home;
         DataReceivedEventHandler keep = (_, e) =>
         {
             lock (_log)
             {
                 _log.AppendLine(e.Data);
             }
+
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
+            {
+                _listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
         };
         _process.OutputDataReceived += keep;
         _process.ErrorDataReceived += keep;
     }
 
-    public Uri Address { get; }
+    /// <summary>Where the host listens; known once <see cref="StartAsync"/> has returned.</summary>
+    public Uri Address => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("The host is not listening yet.");
 
     /// <summary>What the host logged so far, for failure messages.</summary>
     public string Log
@@ -47,34 +59,49 @@ internal sealed class HostProcess : IDisposable
     /// <summary>Starts the host with the settings (configuration keys such as <c>SfaFlow:Outbox:RunDispatcher</c>) and waits until /health answers.</summary>
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var home = Directory.CreateTempSubdirectory("sfaflow-host-").FullName;
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = home,
         };
         start.ArgumentList.Add(HostAssembly());
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString());
+        start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings)
+        start.Environment["HOME"] = home;
+        // "Now listening on" is how the port is learnt: keep the lifetime messages whatever the log settings say.
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in PatientLimits.Settings.Concat(settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var host = new HostProcess(new Process { StartInfo = start }, address);
+        var host = new HostProcess(new Process { StartInfo = start }, home);
         host._process.Start();
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
-        await host.WaitUntilHealthyAsync(timeout);
+        try
+        {
+            await host.WaitUntilHealthyAsync(timeout);
+        }
+        catch
+        {
+            // A host that never became healthy must not outlive the test, still running on its database.
+            host.Dispose();
+            throw;
+        }
+
         return host;
     }
 
     /// <summary>A client for the host, with a bearer token when one is given.</summary>
     public HttpClient Client(string? token = null)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        // Generous: on a machine busy with other builds and test runs, a request can take tens of seconds.
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -98,12 +125,36 @@ internal sealed class HostProcess : IDisposable
         }
 
         _process.Dispose();
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
-        using var client = Client();
         var waited = Stopwatch.StartNew();
+        while (!_listening.Task.IsCompleted)
+        {
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before it listened. Its log:\n{Log}");
+            }
+
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The host did not listen within {timeout.TotalSeconds:0} s. Its log:\n{Log}");
+            }
+
+            await Task.WhenAny(_listening.Task, Task.Delay(100));
+        }
+
+        using var client = Client();
         while (waited.Elapsed < timeout)
         {
             if (_process.HasExited)
@@ -129,12 +180,9 @@ internal sealed class HostProcess : IDisposable
         throw new TimeoutException($"The host was not healthy within {timeout.TotalSeconds:0} s. Its log:\n{Log}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Kestrel's line for each address it bound, such as <c>Now listening on: http://127.0.0.1:41234</c>.</summary>
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
 
     /// <summary>The same dotnet the tests run on (the CLI tells its children where it is).</summary>
     private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";

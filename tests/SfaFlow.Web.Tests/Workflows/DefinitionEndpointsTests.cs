@@ -50,6 +50,20 @@ public sealed class DefinitionEndpointsTests(SfaFlowApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Publish_ActivityNoLoadedPluginProvides_PublishesAndReturnsTheWarningAtItsPath()
+    {
+        var id = UniqueId("missing-plugin");
+        await _client.PostJsonAsync("/api/workflow-definitions", Definition(id, [Wf.Start(), Wf.Activity("size", "DealSize.Classify")], [Wf.Connect("start", "size")]));
+
+        var published = await (await _client.PostJsonAsync($"/api/workflow-definitions/{id}/publish")).JsonAsync();
+
+        Assert.Equal(("Published", 1), (published.Text("state"), published.GetProperty("version").GetInt32()));
+        var warning = Assert.Single(published.Items("diagnostics"));
+        Assert.Equal(("Warning", "$.root.activities[1].type"), (warning.Text("severity"), warning.Text("path")));
+        Assert.StartsWith("Activity 'size' has type 'DealSize.Classify', which no built-in activity, workflow or loaded plugin provides", warning.Text("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_DraftThatDoesNotCompile_Is422WithLocatedErrors()
     {
         var id = UniqueId("broken");

@@ -36,6 +36,21 @@ public sealed class ImportEndpointTests(SfaFlowApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Import_ActivityNoLoadedPluginProvides_IsPublishedWithTheWarningAtItsPath()
+    {
+        var id = UniqueId("missing-plugin");
+
+        var import = await (await _client.PostJsonAsync("/api/workflow-definitions/import",
+            Definition(id, [Wf.Start(), Wf.Activity("size", "DealSize.Classify")], [Wf.Connect("start", "size")]))).JsonAsync();
+
+        var file = Assert.Single(import.Items("files"));
+        Assert.Equal(("Created", "Published"), (file.Text("outcome"), file.GetProperty("definition").Text("state")));
+        var warning = Assert.Single(file.Items("warnings"));
+        Assert.Equal(("Warning", "$.root.activities[1].type"), (warning.Text("severity"), warning.Text("path")));
+        Assert.Contains("'DealSize.Classify'", warning.Text("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAndExecute_ChildWithOutput_SetsTheWorkflowOutput()
     {
         await (await _client.PostBytesAsync("/api/workflow-definitions/import", Sample("wfdef-activities--child-with-output.json"), "application/json")).JsonAsync();

@@ -16,7 +16,7 @@ public sealed class OutboxHostTests(SfaFlowApiFactory factory) : IClassFixture<S
 {
     private readonly HttpClient _client = factory.CreateClient(SalesRole.Admin);
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 600_000)]
     public async Task DomainEvent_CommittedInTheHost_StartsTheWorkflowItTriggers()
     {
         var eventName = UniqueId("LeadCreated");
@@ -51,7 +51,7 @@ public sealed class OutboxHostTests(SfaFlowApiFactory factory) : IClassFixture<S
     /// <summary>Polls the instance list (real time, generously: this waits for the dispatcher, it does not time it).</summary>
     private async Task<System.Text.Json.JsonElement> UntilStartedAsync(string definitionId)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (true)
         {
             var page = await (await _client.GetAsync($"/api/workflow-instances?definitionId={definitionId}")).JsonAsync();

@@ -91,7 +91,7 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await CliRun.InvokeAsync("validate", parent);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("warning at $.root.activities[0].type: Activity type 'ChildWithOutput' is not known", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("warning at $.root.activities[0].type: Activity 'c98383464dab2047' has type 'ChildWithOutput', which no", run.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{parent}: OK (1 warning)", run.Stdout, StringComparison.Ordinal);
     }
 

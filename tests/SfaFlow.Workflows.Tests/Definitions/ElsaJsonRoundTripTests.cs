@@ -154,7 +154,7 @@ public sealed class ElsaJsonRoundTripTests
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal("$.root.activities[0].type", warning.Path);
-        Assert.Equal("Activity type 'ChildWithOutput' is not known to SfaFlow; it is kept as written, and a run that reaches it faults.", warning.Message);
+        Assert.Equal("Activity 'c98383464dab2047' has type 'ChildWithOutput', which no built-in activity, workflow or loaded plugin provides; it is kept as written, and a run that reaches it faults.", warning.Message);
     }
 
     [Fact]

@@ -229,7 +229,7 @@ public sealed class WorkflowValidationDiagnosticTests : IDisposable
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal("$.root.activities[0].type", warning.Path);
-        Assert.Equal("Activity type 'Acme.Teleport' is not known to SfaFlow; it is kept as written, and a run that reaches it faults.", warning.Message);
+        Assert.Equal("Activity 'x' has type 'Acme.Teleport', which no built-in activity, workflow or loaded plugin provides; it is kept as written, and a run that reaches it faults.", warning.Message);
         Assert.Equal("warning at $.root.activities[0].type: " + warning.Message, warning.ToString());
     }
 

@@ -31,8 +31,7 @@ public sealed class FaultAndRetryTests
     public async Task Fault_StopsTheBurstAndKeepsTheQueuedWorkForARetry()
     {
         var calls = 0;
-        // Generous limits: on a busy machine the thread-pool hop of a host call must not trip its deadline.
-        using var engine = new TestEngine(o => (o.Timeout, o.HostCallTimeout) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), services => services.AddSingleton(_ =>
+        using var engine = new TestEngine(configure: services => services.AddSingleton(_ =>
         {
             var functions = new ScriptFunctionRegistry();
             functions.Register(new ScriptFunction("flaky", (_, _) => ++calls == 1 ? throw new InvalidOperationException("CRM offline") : "ok"));
@@ -98,7 +97,10 @@ public sealed class FaultAndRetryTests
 
         Assert.Equal(WorkflowSubStatus.Finished, skipped.SubStatus);
         Assert.Equal(WorkflowSubStatus.Faulted, reached.SubStatus);
-        Assert.Contains("'Acme.DoMagic' is not known to SfaFlow", Assert.Single(reached.Incidents).Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "Activity type 'Acme.DoMagic' is provided by no built-in activity, workflow or loaded plugin: is plugin 'Acme' installed and loaded " +
+            "(GET /api/plugins lists every plugin, and why one failed)? Once it is, retry the instance.",
+            Assert.Single(reached.Incidents).Message);
         Assert.Contains(engine.Engine.Validate(reaching), d => d.Severity == SfaFlow.Workflows.Definitions.DiagnosticSeverity.Warning && d.Path == "$.root.activities[0].type");
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SfaFlow.Workflows.Instances;
 using SfaFlow.Workflows.Scripting;
@@ -8,14 +7,14 @@ using static SfaFlow.Workflows.Tests.Support.Wf;
 namespace SfaFlow.Workflows.Tests.Scripting;
 
 /// <summary>
-/// Every sandbox limit and known attack ends as an incident on the instance, and the test process carries on. The default
-/// time limit is 500 ms, so "within one second" holds by construction; the elapsed-time check below is only a generous
-/// guard against a hang on this shared machine. A test aimed at one limit raises the time limit, so that a busy machine
-/// cannot make the clock trip first.
+/// Every sandbox limit and known attack ends as an incident on the instance, and the test process carries on (each test's
+/// own timeout guards against a hang). The test engine's time limits are patient (<see cref="PatientLimits"/>): a test
+/// aimed at a time limit sets the product's default, so that it is the limit under test that trips.
 /// </summary>
 public sealed class SandboxTests
 {
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(10);
+    /// <summary>The product's defaults (<see cref="ScriptOptions"/>): 500 ms per script, 250 ms per host call.</summary>
+    private static readonly Action<ScriptOptions> DefaultClock = o => (o.Timeout, o.HostCallTimeout) = (new ScriptOptions().Timeout, new ScriptOptions().HostCallTimeout);
 
     private static readonly Action<ScriptOptions> PatientClock = o => o.Timeout = TimeSpan.FromSeconds(20);
 
@@ -31,11 +30,8 @@ public sealed class SandboxTests
         using var engine = new TestEngine(limits, configure);
         var definition = Definition([WriteLineJs("script", script), WriteLine("after", "must not run")], [Connect("script", "after")]);
 
-        var watch = Stopwatch.StartNew();
         var instance = await engine.StartAsync(definition);
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < HangGuard, $"The script took {watch.Elapsed} to be stopped.");
         Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Faulted), (instance.Status, instance.SubStatus));
         Assert.Empty(engine.Lines.Lines);
         var incident = Assert.Single(instance.Incidents);
@@ -43,16 +39,16 @@ public sealed class SandboxTests
         return incident;
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task InfiniteLoop_WithDefaultLimits_EndsAsAnIncident()
     {
-        var incident = await RunScript("while (true) {}");
+        var incident = await RunScript("while (true) {}", limits: DefaultClock);
 
         Assert.Matches("more than 1,000,000 statements|ran longer than its limit of 500 ms", incident.Message);
         Assert.Equal(typeof(ScriptEvaluationException).FullName, incident.ExceptionType);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task InfiniteLoop_HitsTheStatementLimit()
     {
         var incident = await RunScript("while (true) {}", limits: PatientClock);
@@ -60,16 +56,20 @@ public sealed class SandboxTests
         Assert.Contains("more than 1,000,000 statements", incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task SlowLoop_HitsTheTimeLimit()
     {
         // Few statements, each slow: the time limit, not the statement limit, stops it.
-        var incident = await RunScript("while (true) { JSON.stringify(Array.from({length: 2000}, (_, i) => i)); }", limits: o => (o.MaxStatements, o.MaxMemoryBytes) = (int.MaxValue - 1, long.MaxValue - 1));
+        var incident = await RunScript("while (true) { JSON.stringify(Array.from({length: 2000}, (_, i) => i)); }", limits: o =>
+        {
+            DefaultClock(o);
+            (o.MaxStatements, o.MaxMemoryBytes) = (int.MaxValue - 1, long.MaxValue - 1);
+        });
 
         Assert.Contains("ran longer than its limit of 500 ms", incident.Message, StringComparison.Ordinal);
     }
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = 120_000)]
     [InlineData("let s = 'x'; const all = []; while (true) { s = s + s; all.push(s); }")]
     [InlineData("const all = []; while (true) { all.push({ a: 'x'.repeat(100000), b: [1, 2, 3] }); }")]
     public async Task MemoryBomb_HitsTheMemoryLimit(string script)
@@ -79,7 +79,7 @@ public sealed class SandboxTests
         Assert.Contains("allocated more than its limit of 32 MB", incident.Message, StringComparison.Ordinal);
     }
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = 120_000)]
     [InlineData("'x'.repeat(2 ** 28).length")]
     [InlineData("''.padStart(2 ** 29, 'y')")]
     [InlineData("new Array(100000).fill('z'.repeat(1000)).join('')")]
@@ -90,7 +90,7 @@ public sealed class SandboxTests
         Assert.Contains("would build a string longer than the sandbox allows", incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task HugeArray_IsRefused()
     {
         var incident = await RunScript("new Array(2 ** 31).fill(0).length", limits: PatientClock);
@@ -98,7 +98,7 @@ public sealed class SandboxTests
         Assert.Contains("allocated more than its limit", incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task DeepRecursion_HitsTheRecursionLimit()
     {
         var incident = await RunScript("function down(n) { return down(n + 1); }\ndown(0);", limits: PatientClock);
@@ -106,7 +106,7 @@ public sealed class SandboxTests
         Assert.Contains("nested calls deeper than 256", incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task RecursionThroughToString_IsStoppedByTheStackGuard()
     {
         var incident = await RunScript("const o = { toString() { return '' + o; } };\n'' + o;", limits: DeepButPatient);
@@ -114,7 +114,7 @@ public sealed class SandboxTests
         Assert.Contains("call stack", incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task RecursionThroughAProxyTrap_IsStoppedByTheStackGuard()
     {
         var incident = await RunScript("const p = new Proxy({}, { get(target, key, receiver) { return receiver[key]; } });\np.anything;", limits: DeepButPatient);
@@ -122,7 +122,7 @@ public sealed class SandboxTests
         Assert.Contains("call stack", incident.Message, StringComparison.Ordinal);
     }
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = 120_000)]
     [InlineData("eval('1 + 1')")]
     [InlineData("new Function('return 1')()")]
     [InlineData("Function('return this')()")]
@@ -136,7 +136,7 @@ public sealed class SandboxTests
         Assert.Contains("String compilation has been disabled", incident.Message, StringComparison.Ordinal);
     }
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = 120_000)]
     [InlineData("System.IO.File.ReadAllText('/etc/passwd')", "System is not defined")]
     [InlineData("importNamespace('System.IO')", "importNamespace is not defined")]
     [InlineData("getVariable.GetType().Assembly", "not a function")]
@@ -150,7 +150,7 @@ public sealed class SandboxTests
         Assert.Contains(expected, incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task HostFunctionValues_AreScriptDataNotClrObjects()
     {
         using var engine = new TestEngine();
@@ -162,7 +162,7 @@ public sealed class SandboxTests
         Assert.Equal(["string undefined 0"], engine.Lines.Lines);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task HostCallbackThatRunsLong_HitsItsOwnDeadline()
     {
         var incident = await RunScript("slowCrmLookup('lead-1')", services => services.AddSingleton(_ =>
@@ -174,12 +174,12 @@ public sealed class SandboxTests
                 return "late";
             }));
             return functions;
-        }));
+        }), DefaultClock);
 
         Assert.Contains("'slowCrmLookup' did not return within 250 ms", incident.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task ScriptError_ReportsTheLineAndColumnInTheUsersScript()
     {
         var incident = await RunScript("const lead = null;\nconst x = 1;\nreturn lead.score > 50;");
@@ -188,7 +188,7 @@ public sealed class SandboxTests
         Assert.Equal(3, incident.Script!.Line);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task AfterALimitBreak_TheNextRunWorksNormally()
     {
         using var engine = new TestEngine();
@@ -202,7 +202,7 @@ public sealed class SandboxTests
         Assert.Equal(["still fine"], engine.Lines.Lines);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 120_000)]
     public async Task Limits_AreConfigurable()
     {
         using var engine = new TestEngine(o => o.MaxStatements = 50);

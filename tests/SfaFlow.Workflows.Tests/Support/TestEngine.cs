@@ -7,7 +7,10 @@ using SfaFlow.Workflows.Scripting;
 
 namespace SfaFlow.Workflows.Tests.Support;
 
-/// <summary>A workflow engine wired as a host would wire it, with captured WriteLine output and a fake clock.</summary>
+/// <summary>
+/// A workflow engine wired as a host would wire it, with captured WriteLine output, a fake clock and
+/// <see cref="PatientLimits"/> (the constructor's <c>scripts</c> comes after them: a test of a time limit sets it there).
+/// </summary>
 public sealed class TestEngine : IDisposable
 {
     private readonly ServiceProvider _services;
@@ -18,6 +21,7 @@ public sealed class TestEngine : IDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ITextSink>(Lines);
         services.AddSfaFlowWorkflows();
+        services.Configure<ScriptOptions>(PatientLimits.Apply);
         if (scripts is not null)
         {
             services.Configure(scripts);

@@ -1,3 +1,5 @@
+using SfaFlow.Workflows.Definitions;
+
 namespace SfaFlow.Workflows.Runtime.Definitions;
 
 /// <summary>What an import did.</summary>
@@ -11,7 +13,23 @@ public enum ImportOutcome
 
     /// <summary>The content was already there: nothing was written (beyond publishing it if asked and needed).</summary>
     Unchanged,
+
+    /// <summary>
+    /// A workflows-folder file that changed was not imported, because someone saved or published a later version of its
+    /// definition than the file's: their version stays (see <see cref="ImportResult.FileVersion"/>).
+    /// </summary>
+    Kept,
 }
 
 /// <summary>The version an import ended on, and what it took.</summary>
-public sealed record ImportResult(StoredDefinition Definition, ImportOutcome Outcome);
+public sealed record ImportResult(StoredDefinition Definition, ImportOutcome Outcome)
+{
+    /// <summary>
+    /// What the compiler warns about in <see cref="Definition"/>, such as an activity type that no built-in activity or
+    /// loaded plugin provides (published all the same: a run that reaches it faults). Located by JSON path.
+    /// </summary>
+    public IReadOnlyList<DefinitionDiagnostic> Warnings { get; init; } = [];
+
+    /// <summary>For a file: the version last imported from it, when there is one.</summary>
+    public StoredDefinition? FileVersion { get; init; }
+}

@@ -33,6 +33,13 @@ public sealed record StoredDefinition
 
     public DateTimeOffset? PublishedAt { get; init; }
 
+    /// <summary>
+    /// The workflows-folder file (its name, <c>lead-qualification.json</c>) this version was imported from at startup; null
+    /// when a person saved it or imported it through the API. The startup import uses it to tell the file's versions from
+    /// an admin's, so that a restart never replaces an admin's later version.
+    /// </summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>Reads <see cref="Json"/>; stored JSON was validated when it was saved.</summary>
     public WorkflowDefinition ToDefinition() => ElsaJsonReader.Read(Json).GetDefinitionOrThrow() with
     {

@@ -36,7 +36,11 @@ public sealed partial class WorkflowDefinitionManager(
     /// Saves a draft: updates the latest version when it is a draft, otherwise creates the next version as a draft (a new
     /// definition starts at the file's version, 1 by default). Drafts may be incomplete; publishing checks them.
     /// </summary>
-    public async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    public Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default) =>
+        SaveDraftAsync(definition, sourceFile: null, cancellationToken);
+
+    /// <summary>Saves a draft that remembers the workflows-folder file it came from (null: a person's or an API import's).</summary>
+    private async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, string? sourceFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var versions = await store.ListVersionsAsync(definition.DefinitionId, cancellationToken);
@@ -44,6 +48,7 @@ public sealed partial class WorkflowDefinitionManager(
         var draft = latest is { State: DefinitionState.Draft }
             ? Store(definition, latest.Id, latest.Version, DefinitionState.Draft, latest.CreatedAt)
             : Store(definition, await NewVersionIdAsync(definition.Id, versions, cancellationToken), (latest?.Version ?? definition.Version - 1) + 1, DefinitionState.Draft, clock.GetUtcNow());
+        draft = draft with { SourceFile = sourceFile };
         await store.SaveAsync(definition.DefinitionId, latest?.Version ?? 0, [.. Unlatest(versions, draft), draft], [], null, cancellationToken);
         return draft;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SfaFlow.Workflows.Execution;
 using SfaFlow.Workflows.Runtime.Definitions;
 using SfaFlow.Web.Security;
 
@@ -12,7 +13,7 @@ public static partial class WorkflowDefinitionEndpoints
         group.MapPost("/{definitionId}/publish", PublishAsync)
             .WithName("PublishWorkflowDefinition")
             .RequireAuthorization(Policies.WorkflowDesign)
-            .WithSummary("Publishes the latest version (the previous published one retires); 422 with the located errors when it does not compile.")
+            .WithSummary("Publishes the latest version (the previous published one retires) and returns it with the compiler's warnings, such as an activity type no loaded plugin provides; 422 with the located errors when it does not compile.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -30,10 +31,11 @@ public static partial class WorkflowDefinitionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    // PublishAsync throws KeyNotFoundException and WorkflowDefinitionException; the group's problem filter maps them.
-    private static async Task<Ok<DefinitionSummary>> PublishAsync(
-        string definitionId, WorkflowDefinitionManager definitions, CancellationToken cancellationToken) =>
-        TypedResults.Ok(DefinitionSummary.From(await definitions.PublishAsync(definitionId, cancellationToken)));
+    // PublishAsync throws KeyNotFoundException and WorkflowDefinitionException; the group's problem filter maps them. Warnings
+    // do not stop a publication (a plugin may be installed later), so they come back with the published version.
+    private static async Task<Ok<DefinitionDetail>> PublishAsync(
+        string definitionId, WorkflowDefinitionManager definitions, WorkflowEngine engine, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Detail(await definitions.PublishAsync(definitionId, cancellationToken), engine));
 
     private static async Task<Results<Ok<DefinitionSummary>, ProblemHttpResult>> RetractAsync(
         string definitionId, WorkflowDefinitionManager definitions, CancellationToken cancellationToken)
