@@ -11,7 +11,7 @@ using SfaFlow.Data;
 namespace SfaFlow.Data.Migrations
 {
     [DbContext(typeof(SfaFlowDbContext))]
-    [Migration("20261207225240_RunawayGuards")]
+    [Migration("20261208000608_RunawayGuards")]
     partial class RunawayGuards
     {
         /// <inheritdoc />
@@ -357,6 +357,9 @@ namespace SfaFlow.Data.Migrations
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceFile")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
